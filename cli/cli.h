@@ -1,0 +1,47 @@
+/*
+ * cli.h: shared state of the command-line front end.
+ *
+ * Exit codes are the same for every command and documented in recourse(1),
+ * EXIT STATUS.  verify uses 0..3 to tell valid-and-trusted, valid-but-untrusted,
+ * invalid and unreadable apart.
+ */
+#ifndef RECOURSE_CLI_H
+#define RECOURSE_CLI_H
+
+#include <stdio.h>
+
+enum cli_exit {
+	CLI_EXIT_OK = 0,		/* done; verify: valid and trusted */
+	CLI_EXIT_UNTRUSTED = 1,		/* verify: valid but the signer is not trusted */
+	CLI_EXIT_INVALID = 2,		/* a check failed */
+	CLI_EXIT_UNREADABLE = 3,	/* input could not be read or parsed */
+	CLI_EXIT_NETWORK = 4,		/* the service could not be reached */
+	CLI_EXIT_REFUSED = 5,		/* the service refused the request */
+	CLI_EXIT_STORE = 6,		/* the local store could not be used */
+	CLI_EXIT_USAGE = 64,		/* wrong options or arguments */
+	CLI_EXIT_SOFTWARE = 70		/* out of memory or internal error */
+};
+
+struct cli_opts {
+	const char	*lang;		/* --lang, or NULL for the locale */
+	const char	*config;	/* --config FILE */
+	int		 screen_reader;	/* --screen-reader, RECOURSE_SCREEN_READER */
+	int		 plain;		/* --plain */
+	int		 kiosk;		/* --kiosk */
+	int		 allow_http_loopback; /* --allow-http-loopback */
+	int		 json;		/* --json where a command supports it */
+};
+
+struct cli_cmd {
+	const char	*name;
+	int		(*run)(struct cli_opts *, int, char **);
+	const char	*args;		/* synopsis of its arguments, N_() */
+	const char	*help;		/* one line, N_() */
+};
+
+extern const struct cli_cmd cli_commands[];
+
+/* Print "recourse: " and a translated message to stderr. */
+void	cli_warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

@@ -1,0 +1,8 @@
+# cli/: main(), options, the non-interactive commands and plain mode.
+bin_PROGRAMS += recourse
+recourse_CPPFLAGS = $(AM_CPPFLAGS) $(JANSSON_CFLAGS) $(CRYPTO_CFLAGS) $(CURL_CFLAGS) $(NCURSES_CFLAGS)
+recourse_SOURCES = \
+	cli/cli.h \
+	cli/main.c \
+	cli/commands.c
+recourse_LDADD = $(CORE_LIBS) $(LIBINTL)

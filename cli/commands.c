@@ -1,0 +1,15 @@
+/* commands.c: the table of non-interactive commands (recourse COMMAND ...). */
+#include "config.h"
+
+#include <stddef.h>
+
+#include "cli/cli.h"
+#include "core/intl.h"
+
+/*
+ * One line per command, in the order --help lists them.  A command's
+ * arguments and help are translated when shown.
+ */
+const struct cli_cmd cli_commands[] = {
+	{ NULL, NULL, NULL, NULL }
+};

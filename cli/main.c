@@ -1,0 +1,152 @@
+/*
+ * main.c: start-up of recourse: locale, options, and the dispatch to a
+ * command, to plain mode, or to the full-screen interface.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/intl.h"
+
+static void
+main_usage(FILE *fp)
+{
+	const struct cli_cmd	*c;
+
+	fprintf(fp, _("Usage: %s [OPTION]... [COMMAND [ARG]...]\n"), PACKAGE);
+	fputs(_("Inspect an automated decision made about you, check offline that its\n"
+	    "explanation and provenance label are authentic, and contest it.\n"), fp);
+	fputs(_("\nWith no command, the full-screen interface opens.\n"), fp);
+	fputs(_("\nOptions:\n"), fp);
+	fputs(_("  -L, --lang=LANG          use language LANG (cy, de, en, es, fr, ja, pl)\n"), fp);
+	fputs(_("  -c, --config=FILE        read configuration from FILE\n"), fp);
+	fputs(_("  -s, --screen-reader      screen-reader mode: visible cursor, no decoration\n"), fp);
+	fputs(_("  -p, --plain              line-oriented interface for any terminal or braille\n"), fp);
+	fputs(_("  -k, --kiosk              public-terminal mode (see recourse(1), KIOSK)\n"), fp);
+	fputs(_("      --allow-http-loopback  allow plain HTTP to services on this machine\n"), fp);
+	fputs(_("  -h, --help               show this help and exit\n"), fp);
+	fputs(_("  -V, --version            show the version and exit\n"), fp);
+	if (cli_commands[0].name != NULL)
+		fputs(_("\nCommands:\n"), fp);
+	for (c = cli_commands; c->name != NULL; c++)
+		fprintf(fp, "  %-10s %-22s %s\n", c->name, _(c->args), _(c->help));
+	fputs(_("\nExit status: 0 done (verify: valid and trusted), 1 valid but untrusted,\n"
+	    "2 a check failed, 3 unreadable input, 4 network error, 5 refused by the\n"
+	    "service, 6 local store error, 64 usage error, 70 internal error.\n"), fp);
+	fputs(_("\nSee recourse(1) for the whole manual.\n"), fp);
+}
+
+void
+cli_warnx(const char *fmt, ...)
+{
+	va_list	ap;
+
+	fprintf(stderr, "%s: ", PACKAGE);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+/* Apply --lang before any message is translated. */
+static void
+main_set_language(const char *lang)
+{
+	if (lang == NULL || *lang == '\0')
+		return;
+	/* LANGUAGE takes precedence over LC_MESSAGES in GNU gettext, but is
+	 * ignored in the C locale, so make sure some UTF-8 locale is active. */
+	setenv("LANGUAGE", lang, 1);
+	if (strcmp(setlocale(LC_MESSAGES, NULL), "C") == 0 ||
+	    strcmp(setlocale(LC_MESSAGES, NULL), "POSIX") == 0)
+		setlocale(LC_ALL, "C.UTF-8");
+}
+
+int
+main(int argc, char **argv)
+{
+	enum { OPT_HTTP_LOOPBACK = 256 };
+	static const struct option longopts[] = {
+		{ "lang", required_argument, NULL, 'L' },
+		{ "config", required_argument, NULL, 'c' },
+		{ "screen-reader", no_argument, NULL, 's' },
+		{ "plain", no_argument, NULL, 'p' },
+		{ "kiosk", no_argument, NULL, 'k' },
+		{ "allow-http-loopback", no_argument, NULL, OPT_HTTP_LOOPBACK },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct cli_opts		 opts;
+	const struct cli_cmd	*c;
+	const char		*env;
+	int			 ch;
+
+	setlocale(LC_ALL, "");
+#ifdef ENABLE_NLS
+	env = getenv("RECOURSE_LOCALEDIR");	/* uninstalled runs (tests) */
+	bindtextdomain(PACKAGE, env != NULL && *env != '\0' ? env : LOCALEDIR);
+	bind_textdomain_codeset(PACKAGE, "UTF-8");
+	textdomain(PACKAGE);
+#endif
+	memset(&opts, 0, sizeof opts);
+	env = getenv("RECOURSE_SCREEN_READER");
+	if (env != NULL && *env != '\0' && strcmp(env, "0") != 0)
+		opts.screen_reader = 1;
+
+	/* "+": options stop at the command; the command parses its own. */
+	while ((ch = getopt_long(argc, argv, "+L:c:spkhV", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'L':
+			opts.lang = optarg;
+			main_set_language(optarg);
+			break;
+		case 'c':
+			opts.config = optarg;
+			break;
+		case 's':
+			opts.screen_reader = 1;
+			break;
+		case 'p':
+			opts.plain = 1;
+			break;
+		case 'k':
+			opts.kiosk = 1;
+			break;
+		case OPT_HTTP_LOOPBACK:
+			opts.allow_http_loopback = 1;
+			break;
+		case 'h':
+			main_usage(stdout);
+			return CLI_EXIT_OK;
+		case 'V':
+			printf("%s %s\n", PACKAGE, VERSION);
+			return CLI_EXIT_OK;
+		default:
+			main_usage(stderr);
+			return CLI_EXIT_USAGE;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+
+	if (argc == 0) {
+		cli_warnx("%s", _("the interactive interface is not part of this build; "
+		    "give a command (see --help)"));
+		return CLI_EXIT_USAGE;
+	}
+	for (c = cli_commands; c->name != NULL; c++) {
+		if (strcmp(c->name, argv[0]) == 0) {
+			optind = 1;
+			return c->run(&opts, argc, argv);
+		}
+	}
+	cli_warnx(_("unknown command '%s' (see --help)"), argv[0]);
+	return CLI_EXIT_USAGE;
+}

@@ -1,0 +1,136 @@
+/* alloc.c: allocation wrappers with failure injection in debug builds. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+#include <openssl/crypto.h>
+
+#include "core/alloc.h"
+
+#ifdef RECOURSE_DEBUG
+static unsigned long	alloc_count;
+static unsigned long	alloc_fail_n;
+static int		alloc_did_fail;
+
+static int
+alloc_should_fail(void)
+{
+	alloc_count++;
+	if (alloc_fail_n != 0 && alloc_count == alloc_fail_n) {
+		alloc_did_fail = 1;
+		return 1;
+	}
+	return 0;
+}
+#else
+#define alloc_should_fail() 0
+#endif
+
+void *
+core_malloc(size_t size)
+{
+	if (alloc_should_fail())
+		return NULL;
+	return malloc(size == 0 ? 1 : size);
+}
+
+void *
+core_calloc(size_t n, size_t size)
+{
+	if (alloc_should_fail())
+		return NULL;
+	return calloc(n == 0 ? 1 : n, size == 0 ? 1 : size);
+}
+
+void *
+core_realloc(void *ptr, size_t size)
+{
+	if (alloc_should_fail())
+		return NULL;
+	return realloc(ptr, size == 0 ? 1 : size);
+}
+
+char *
+core_strndup(const char *s, size_t n)
+{
+	char	*p;
+
+	p = core_malloc(n + 1);
+	if (p == NULL)
+		return NULL;
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *
+core_strdup(const char *s)
+{
+	return core_strndup(s, strlen(s));
+}
+
+void
+core_free(void *ptr)
+{
+	free(ptr);
+}
+
+unsigned long
+core_alloc_fail_at(unsigned long n)
+{
+#ifdef RECOURSE_DEBUG
+	unsigned long	made = alloc_count;
+
+	alloc_count = 0;
+	alloc_fail_n = n;
+	alloc_did_fail = 0;
+	return made;
+#else
+	(void)n;
+	return 0;
+#endif
+}
+
+int
+core_alloc_failed(void)
+{
+#ifdef RECOURSE_DEBUG
+	return alloc_did_fail;
+#else
+	return 0;
+#endif
+}
+
+static void *
+alloc_ossl_malloc(size_t size, const char *file, int line)
+{
+	(void)file;
+	(void)line;
+	return core_malloc(size);
+}
+
+static void *
+alloc_ossl_realloc(void *ptr, size_t size, const char *file, int line)
+{
+	(void)file;
+	(void)line;
+	return core_realloc(ptr, size);
+}
+
+static void
+alloc_ossl_free(void *ptr, const char *file, int line)
+{
+	(void)file;
+	(void)line;
+	free(ptr);
+}
+
+void
+core_alloc_hook_libraries(void)
+{
+	json_set_alloc_funcs(core_malloc, core_free);
+	CRYPTO_set_mem_functions(alloc_ossl_malloc, alloc_ossl_realloc,
+	    alloc_ossl_free);
+}

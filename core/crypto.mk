@@ -1,0 +1,1 @@
+# core/crypto.mk: sources, unit tests, fuzz targets and benchmarks of this area.

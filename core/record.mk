@@ -1,0 +1,1 @@
+# core/record.mk: sources, unit tests, fuzz targets and benchmarks of this area.

@@ -1,0 +1,1 @@
+# core/trust.mk: sources, unit tests, fuzz targets and benchmarks of this area.

@@ -1,0 +1,1 @@
+# core/wpg1.mk: sources, unit tests, fuzz targets and benchmarks of this area.

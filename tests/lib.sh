@@ -1,0 +1,30 @@
+# lib.sh: helpers shared by the shell tests.  Source it; it sets -eu.
+set -eu
+: "${top_srcdir:?}" "${top_builddir:?}"
+RECOURSE="$top_builddir/recourse"
+RECOURSE_SERVICE="$top_builddir/recourse-service"
+T_NAME=$(basename "$0" .sh)
+T_FAILS=0
+T_COUNT=0
+
+# A private scratch folder, removed at exit.
+T_TMP=$(mktemp -d "${TMPDIR:-/tmp}/recourse-test.XXXXXX")
+trap 'rm -rf "$T_TMP"' EXIT
+
+ok() { T_COUNT=$((T_COUNT + 1)); printf 'ok %d - %s\n' "$T_COUNT" "$1"; }
+not_ok() { T_COUNT=$((T_COUNT + 1)); T_FAILS=$((T_FAILS + 1)); printf 'not ok %d - %s\n' "$T_COUNT" "$1"; }
+
+# check DESCRIPTION COMMAND...: passes when the command succeeds.
+check() {
+	desc=$1; shift
+	if "$@"; then ok "$desc"; else not_ok "$desc"; fi
+}
+
+# contains HAYSTACK NEEDLE
+contains() { case $1 in *"$2"*) return 0;; *) return 1;; esac; }
+
+# finish: exit status from the count of failures.
+finish() {
+	printf '%d passed, %d failed\n' $((T_COUNT - T_FAILS)) "$T_FAILS"
+	[ "$T_FAILS" -eq 0 ]
+}

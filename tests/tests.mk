@@ -1,0 +1,44 @@
+# tests/: unit tests (Check), the data-driven case runner, integration tests
+# against the real binaries, and the source checks.  Each area adds its own
+# unit tests in its fragment; this one holds what is shared.
+TEST_EXTENSIONS = .sh
+SH_LOG_COMPILER = $(SHELL)
+AM_TESTS_ENVIRONMENT = \
+	top_srcdir='$(abs_top_srcdir)'; export top_srcdir; \
+	top_builddir='$(abs_top_builddir)'; export top_builddir; \
+	MANDOC='$(MANDOC)'; export MANDOC; \
+	LC_ALL=C.UTF-8; export LC_ALL; unset LANGUAGE; \
+	RECOURSE_LOCALEDIR='$(abs_top_builddir)/tests/locale'; export RECOURSE_LOCALEDIR;
+
+TESTS += \
+	tests/check-banned.sh \
+	tests/check-man.sh \
+	tests/check-cli.sh \
+	tests/run-cases.sh
+dist_check_SCRIPTS += \
+	tests/check-banned.sh \
+	tests/check-man.sh \
+	tests/check-cli.sh \
+	tests/run-cases.sh \
+	tests/lib.sh
+EXTRA_DIST += tests/cases
+
+check_PROGRAMS += tests/unit/check_error
+tests_unit_check_error_SOURCES = tests/unit/check_error.c
+tests_unit_check_error_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_unit_check_error_LDADD = $(CORE_LIBS) $(CHECK_LIBS)
+TESTS += tests/unit/check_error
+
+# The tests run the programs uninstalled: lay the catalogues out as an
+# installed locale tree and point RECOURSE_LOCALEDIR at it.
+check_DATA = tests/locale.stamp
+tests/locale.stamp: $(top_srcdir)/i18n/LINGUAS
+	@for l in `sed -e 's/#.*//' $(top_srcdir)/i18n/LINGUAS`; do \
+	  g=i18n/$$l.gmo; test -f $$g || g=$(top_srcdir)/i18n/$$l.gmo; \
+	  $(MKDIR_P) tests/locale/$$l/LC_MESSAGES && \
+	  cp $$g tests/locale/$$l/LC_MESSAGES/$(PACKAGE).mo || exit 1; \
+	done; touch $@
+.PHONY: tests/locale.stamp
+clean-local: clean-test-locale
+clean-test-locale:
+	rm -rf tests/locale tests/locale.stamp

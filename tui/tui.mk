@@ -1,0 +1,2 @@
+# tui/: the full-screen ncursesw interface.
+# The library tui/libtui.a is declared here when its sources land.
