@@ -4,7 +4,8 @@ core_libcore_a_CPPFLAGS = $(AM_CPPFLAGS) $(JANSSON_CFLAGS) $(CRYPTO_CFLAGS) $(UT
 core_libcore_a_SOURCES = \
 	core/intl.h \
 	core/error.c core/error.h \
-	core/alloc.c core/alloc.h
+	core/alloc.c core/alloc.h \
+	core/buf.c core/buf.h
 # Each area of the core lists its own sources in a fragment of its own.
 include core/json.mk
 include core/crypto.mk

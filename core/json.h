@@ -1,0 +1,40 @@
+/*
+ * json.h: strict JSON over jansson (I-JSON, RFC 7493).
+ *
+ * core_json_parse() refuses what jansson alone would accept or what two
+ * readers could read differently: duplicate member names, invalid UTF-8, lone
+ * surrogates in \u escapes, nesting deeper than max_depth, strings longer than
+ * max_string bytes, documents longer than max_doc bytes, and integers whose
+ * magnitude exceeds 2^53 - 1 (I-JSON section 2.2: not interoperable; protocols
+ * carry such values as strings).  Every error names the byte offset and the
+ * reason in err.
+ */
+#ifndef RECOURSE_CORE_JSON_H
+#define RECOURSE_CORE_JSON_H
+
+#include <stddef.h>
+
+#include <jansson.h>
+
+#include "core/error.h"
+
+#define CORE_JSON_MAX_DEPTH	64
+#define CORE_JSON_MAX_STRING	(1024u * 1024u)
+#define CORE_JSON_MAX_DOC	(4u * 1024u * 1024u)
+
+struct core_json_limits {
+	size_t		max_doc;	/* bytes in the whole document */
+	size_t		max_string;	/* bytes in one decoded string */
+	unsigned	max_depth;	/* arrays and objects nested */
+};
+
+/* Fill lim with the defaults above. */
+void		core_json_limits_default(struct core_json_limits *lim);
+
+/* Parse len bytes at buf (any JSON value at the top); lim may be NULL for the
+ * defaults.  On success *out holds a new reference. */
+enum core_code	core_json_parse(const void *buf, size_t len,
+		    const struct core_json_limits *lim, json_t **out,
+		    struct core_err *err);
+
+#endif

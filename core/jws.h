@@ -1,0 +1,75 @@
+/*
+ * jws.h: JSON Web Signature (RFC 7515) as recourse/1 uses it.
+ *
+ * Accepted: flattened and general JSON serialisations and the compact one.
+ * The algorithm comes from the key found for the signature (by kid in the key
+ * set), never from the header alone: a header alg that does not match the
+ * key's algorithm is refused.  Refused outright: alg "none", HMAC algorithms,
+ * unknown names in "crit", the header parameters jwk, jku, x5u and x5c, a
+ * missing typ, and a typ other than the expected one.  RFC 7797 "b64": false
+ * (listed in crit) is supported.  Headers and payloads are parsed with the
+ * strict JSON parser.
+ */
+#ifndef RECOURSE_CORE_JWS_H
+#define RECOURSE_CORE_JWS_H
+
+#include <stddef.h>
+
+#include <jansson.h>
+
+#include "core/buf.h"
+#include "core/error.h"
+#include "core/key.h"
+
+/* Document types of recourse/1 (the protected header's "typ"). */
+#define CORE_TYP_DECISION	"recourse-decision+json"
+#define CORE_TYP_RECEIPT	"recourse-receipt+json"
+#define CORE_TYP_STATUS		"recourse-status+json"
+#define CORE_TYP_REGISTRY	"recourse-registry+json"
+#define CORE_TYP_ATTESTATION	"recourse-attestation+json"
+
+/* A set of public keys by kid; owns its keys. */
+struct core_keyset;
+
+enum core_code	core_keyset_new(struct core_keyset **out);
+/* Keys of a JWKS ({"keys":[...]}); a key without kid gets its thumbprint. */
+enum core_code	core_keyset_from_jwks(const json_t *jwks, struct core_keyset **out,
+		    struct core_err *err);
+/* Add k under kid (NULL: the thumbprint); takes a reference of its own. */
+enum core_code	core_keyset_add(struct core_keyset *ks, struct core_key *k,
+		    const char *kid);
+const struct core_key *core_keyset_find(const struct core_keyset *ks, const char *kid);
+size_t		core_keyset_count(const struct core_keyset *ks);
+void		core_keyset_free(struct core_keyset **ks);
+
+/* What a verified JWS yields. */
+struct core_jws_result {
+	json_t		*header;	/* protected header of the verified signature */
+	unsigned char	*payload;	/* exact payload bytes, NUL-terminated */
+	size_t		 payload_len;
+	char		 kid[128];	/* kid of the verifying key */
+	char		 thumbprint[CORE_THUMBPRINT_LEN];
+	char		 alg[16];
+};
+
+/* Verify a JWS of document type typ (required) with a key from keys.
+ * On success res holds the results; free them with core_jws_result_free(). */
+enum core_code	core_jws_verify(const void *jws, size_t len, const char *typ,
+		    const struct core_keyset *keys, struct core_jws_result *res,
+		    struct core_err *err);
+
+/* Read the protected header and the kid of the first signature without
+ * verifying anything (to choose which keys to fetch).  *header is a new
+ * reference. */
+enum core_code	core_jws_peek(const void *jws, size_t len, json_t **header,
+		    struct core_err *err);
+
+/* Sign payload as a flattened JSON serialisation with typ and kid in the
+ * protected header (kid NULL: the key's thumbprint). */
+enum core_code	core_jws_sign(const void *payload, size_t len, const char *typ,
+		    const struct core_key *k, const char *kid, struct core_buf *out,
+		    struct core_err *err);
+
+void		core_jws_result_free(struct core_jws_result *res);
+
+#endif
