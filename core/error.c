@@ -63,6 +63,7 @@ static const struct {
 	{ CORE_E_NET_CONFLICT, N_("the service already holds a different contest under this key") },
 	{ CORE_E_NET_CANCELLED, N_("cancelled") },
 	{ CORE_E_NET_RETRY, N_("the service asked to try again later") },
+	{ CORE_E_NET_BROKEN, N_("the connection to the service broke off before the answer was complete") },
 	{ CORE_E_STORE_LOCKED, N_("the local store is in use by another recourse") },
 	{ CORE_E_STORE_CORRUPT, N_("a stored file was damaged and has been set aside") },
 	{ CORE_E_NOSPACE, N_("the disk is full") },

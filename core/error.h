@@ -75,6 +75,7 @@ enum core_code {
 	CORE_E_NET_CONFLICT = 137,	/* 409: same key, another body */
 	CORE_E_NET_CANCELLED = 138,	/* cancelled by the person */
 	CORE_E_NET_RETRY = 139,		/* the service asked to try later */
+	CORE_E_NET_BROKEN = 140,	/* the connection broke off mid-answer */
 	CORE_E_STORE_LOCKED = 150,	/* the store is in use by another instance */
 	CORE_E_STORE_CORRUPT = 151,	/* a stored file was corrupt and set aside */
 	CORE_E_NOSPACE = 152,		/* the disk is full */
