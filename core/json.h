@@ -37,4 +37,9 @@ enum core_code	core_json_parse(const void *buf, size_t len,
 		    const struct core_json_limits *lim, json_t **out,
 		    struct core_err *err);
 
+/* Length (1 to 4) of the well-formed UTF-8 sequence (RFC 3629) that starts at
+ * s, which holds n > 0 bytes; 0 when it is not well-formed (overlong forms,
+ * encoded surrogates and values past U+10FFFF are not). */
+size_t		core_json_utf8_len(const unsigned char *s, size_t n);
+
 #endif

@@ -1,1 +1,17 @@
-# core/json.mk: sources, unit tests, fuzz targets and benchmarks of this area.
+# core/json.mk: strict JSON and RFC 8785 canonical JSON: sources, unit tests,
+# test vectors, fuzz targets and benchmarks of this area.
+core_libcore_a_SOURCES += \
+	core/json.c core/json.h \
+	core/jcs.c core/jcs.h
+
+check_PROGRAMS += tests/unit/check_json tests/unit/check_jcs
+tests_unit_check_json_SOURCES = tests/unit/check_json.c
+tests_unit_check_json_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_unit_check_json_LDADD = $(CORE_LIBS) $(CHECK_LIBS)
+tests_unit_check_jcs_SOURCES = tests/unit/check_jcs.c
+tests_unit_check_jcs_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_unit_check_jcs_LDADD = $(CORE_LIBS) $(CHECK_LIBS)
+TESTS += tests/unit/check_json tests/unit/check_jcs
+
+# RFC 8785 test data (see tests/vectors/rfc8785/SOURCE).
+EXTRA_DIST += tests/vectors/rfc8785
