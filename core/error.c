@@ -48,6 +48,7 @@ static const struct {
 	{ CORE_E_REVOKED, N_("the service has been revoked") },
 	{ CORE_E_SUSPENDED, N_("the service is suspended") },
 	{ CORE_E_RECEIPT_MISMATCH, N_("the receipt does not match what was sent") },
+	{ CORE_E_REGISTRY, N_("the registry does not follow the protocol") },
 	{ CORE_E_RECORD, N_("the decision record does not follow the protocol") },
 	{ CORE_E_SUPERSEDED, N_("the decision record has been replaced by a newer one") },
 	{ CORE_E_LABEL, N_("the provenance label contradicts itself") },

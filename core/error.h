@@ -58,6 +58,7 @@ enum core_code {
 	CORE_E_REVOKED = 94,		/* service revoked */
 	CORE_E_SUSPENDED = 95,		/* service suspended */
 	CORE_E_RECEIPT_MISMATCH = 96,	/* receipt digest does not match the bytes sent */
+	CORE_E_REGISTRY = 97,		/* a registry that breaks the protocol */
 	/* records and labels, 110-129 */
 	CORE_E_RECORD = 110,		/* a decision record that breaks the protocol */
 	CORE_E_SUPERSEDED = 111,	/* a newer record replaces this one */
