@@ -44,4 +44,7 @@ extern const struct cli_cmd cli_commands[];
 /* Print "recourse: " and a translated message to stderr. */
 void	cli_warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Commands, one per cli/cmd_<name>.c, listed in commands.c. */
+int	cli_cmd_canon(struct cli_opts *, int, char **);
+
 #endif

@@ -4,5 +4,6 @@ recourse_CPPFLAGS = $(AM_CPPFLAGS) $(JANSSON_CFLAGS) $(CRYPTO_CFLAGS) $(CURL_CFL
 recourse_SOURCES = \
 	cli/cli.h \
 	cli/main.c \
-	cli/commands.c
+	cli/commands.c \
+	cli/cmd_canon.c
 recourse_LDADD = $(CORE_LIBS) $(LIBINTL)

@@ -11,5 +11,7 @@
  * arguments and help are translated when shown.
  */
 const struct cli_cmd cli_commands[] = {
+	{ "canon", cli_cmd_canon, N_("[FILE]"),
+	    N_("print the RFC 8785 canonical form of a JSON document") },
 	{ NULL, NULL, NULL, NULL }
 };

@@ -13,5 +13,6 @@ tests_unit_check_jcs_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_unit_check_jcs_LDADD = $(CORE_LIBS) $(CHECK_LIBS)
 TESTS += tests/unit/check_json tests/unit/check_jcs
 
-# RFC 8785 test data (see tests/vectors/rfc8785/SOURCE).
-EXTRA_DIST += tests/vectors/rfc8785
+# RFC 8785 test data (see tests/vectors/rfc8785/SOURCE) and strict JSON
+# samples for the canon-*.case tests.
+EXTRA_DIST += tests/vectors/rfc8785 tests/vectors/json
