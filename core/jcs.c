@@ -202,7 +202,8 @@ jcs_object(const json_t *v, struct core_buf *out, unsigned depth,
 		i++;
 	}
 	n = i;
-	qsort(m, n, sizeof *m, jcs_member_cmp);
+	if (n > 1)
+		qsort(m, n, sizeof *m, jcs_member_cmp);
 	if ((rc = core_buf_addc(out, '{')) != CORE_OK)
 		goto fail;
 	for (i = 0; i < n; i++) {

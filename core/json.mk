@@ -16,3 +16,12 @@ TESTS += tests/unit/check_json tests/unit/check_jcs
 # RFC 8785 test data (see tests/vectors/rfc8785/SOURCE) and strict JSON
 # samples for the canon-*.case tests.
 EXTRA_DIST += tests/vectors/rfc8785 tests/vectors/json
+
+# Allocation-failure injection exists only in debug builds.
+if DEBUG
+check_PROGRAMS += tests/unit/check_allocfail_json
+tests_unit_check_allocfail_json_SOURCES = tests/unit/check_allocfail_json.c
+tests_unit_check_allocfail_json_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_unit_check_allocfail_json_LDADD = $(CORE_LIBS) $(CHECK_LIBS)
+TESTS += tests/unit/check_allocfail_json
+endif
