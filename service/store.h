@@ -1,0 +1,70 @@
+/*
+ * store.h: the contests a service has received, durable on disk.
+ *
+ * Each contest is one file STATE/contests/<contest_id>.json, written through a
+ * temporary file, fsync'd, renamed into place and the folder fsync'd before
+ * svc_store_add() returns; so once a receipt is sent, a crash (even kill -9)
+ * loses nothing.  The file holds
+ *   {"contest_id","reference","decision_id","idempotency_key","body_sha256",
+ *    "body" (the exact request body),"receipt" (the signed receipt, exact),
+ *    "received_at","answer_due","status","history":[{"at","status","note"}]}
+ * and every such file is loaded at start.
+ *
+ * Threads: submissions are serialised by svc_store_lock(); lookups may run
+ * in any thread at any time.  A contest, once added, is never changed or
+ * freed before the store is, so the pointers handed out stay valid.
+ */
+#ifndef RECOURSE_SERVICE_STORE_H
+#define RECOURSE_SERVICE_STORE_H
+
+#include <stddef.h>
+
+#include <jansson.h>
+
+#include "core/buf.h"
+#include "core/error.h"
+#include "core/hash.h"
+
+#define SVC_MIN_IDEM_KEY	16	/* bytes in an Idempotency-Key */
+#define SVC_MAX_IDEM_KEY	128
+#define SVC_MAX_CONTESTS	(1u << 20)
+
+struct svc_contest {
+	char		 contest_id[40];
+	char		*reference;
+	char		*decision_id;
+	char		*idem_key;
+	char		 body_sha256[CORE_SHA256_HEX_LEN + 1];
+	struct core_buf	 body;
+	struct core_buf	 receipt;
+	char		 received_at[21];
+	char		 answer_due[11];
+	char		*status;
+	json_t		*history;
+};
+
+struct svc_store;
+
+/* Open (make) the folder dir/contests and load every contest in it. */
+enum core_code	svc_store_open(const char *dir, struct svc_store **out,
+		    struct core_err *err);
+void		svc_store_free(struct svc_store **st);
+size_t		svc_store_count(struct svc_store *st);
+
+/* Serialise submissions. */
+void		svc_store_lock(struct svc_store *st);
+void		svc_store_unlock(struct svc_store *st);
+
+/* The contest under (reference, key), or NULL. */
+const struct svc_contest *svc_store_by_key(struct svc_store *st,
+		    const char *reference, const char *key);
+/* The contest with this id, or NULL. */
+const struct svc_contest *svc_store_by_id(struct svc_store *st, const char *id);
+
+/* Write c durably and add it; the store takes c (also on failure). */
+enum core_code	svc_store_add(struct svc_store *st, struct svc_contest *c,
+		    struct core_err *err);
+
+void		svc_contest_free(struct svc_contest **c);
+
+#endif
