@@ -9,6 +9,23 @@
  * missing typ, and a typ other than the expected one.  RFC 7797 "b64": false
  * (listed in crit) is supported.  Headers and payloads are parsed with the
  * strict JSON parser.
+ *
+ * Header rules, for every signature: the protected header is a strict JSON
+ * object holding "alg" (EdDSA or Ed25519 for an Ed25519 key, ES256 for a
+ * P-256 key) and "typ" (compared byte for byte with the expected type);
+ * "crit" and "b64" are only accepted there; "kid" may be in either header;
+ * a name may not appear in both headers; "crit" may only list "b64".
+ *
+ * Several signatures (general serialisation, at most 16): each is checked by
+ * the header rules above, whoever made it.  A signature whose kid names a
+ * key of the set must verify with that key (and its alg must be the key's);
+ * a signature without a kid must verify with one of the set's keys of its
+ * algorithm, when the set has any; a signature whose kid is not in the set
+ * is another party's and is passed over.  The JWS is verified when at least
+ * one signature verified and none of the set's failed: one bad signature by
+ * a known key refuses the whole document.  The result describes the first
+ * signature that verified.  A JWS whose only signatures are by unknown
+ * keys is refused with CORE_E_JWS_KID.
  */
 #ifndef RECOURSE_CORE_JWS_H
 #define RECOURSE_CORE_JWS_H
@@ -40,6 +57,9 @@ enum core_code	core_keyset_add(struct core_keyset *ks, struct core_key *k,
 		    const char *kid);
 const struct core_key *core_keyset_find(const struct core_keyset *ks, const char *kid);
 size_t		core_keyset_count(const struct core_keyset *ks);
+/* The i-th key (i < count) and, when kid is not NULL, its kid. */
+const struct core_key *core_keyset_get(const struct core_keyset *ks, size_t i,
+		    const char **kid);
 void		core_keyset_free(struct core_keyset **ks);
 
 /* What a verified JWS yields. */
@@ -50,10 +70,14 @@ struct core_jws_result {
 	char		 kid[128];	/* kid of the verifying key */
 	char		 thumbprint[CORE_THUMBPRINT_LEN];
 	char		 alg[16];
+	json_t		*payload_json;	/* the payload, parsed once (strict) */
 };
 
 /* Verify a JWS of document type typ (required) with a key from keys.
- * On success res holds the results; free them with core_jws_result_free(). */
+ * On success res holds the results; free them with core_jws_result_free().
+ * The payload must be strict JSON (every recourse/1 type is); a payload that
+ * is not fails with the parser's CORE_E_JSON_* code, after the signature
+ * verified.  On failure res is left empty (safe to free). */
 enum core_code	core_jws_verify(const void *jws, size_t len, const char *typ,
 		    const struct core_keyset *keys, struct core_jws_result *res,
 		    struct core_err *err);
@@ -64,8 +88,9 @@ enum core_code	core_jws_verify(const void *jws, size_t len, const char *typ,
 enum core_code	core_jws_peek(const void *jws, size_t len, json_t **header,
 		    struct core_err *err);
 
-/* Sign payload as a flattened JSON serialisation with typ and kid in the
- * protected header (kid NULL: the key's thumbprint). */
+/* Sign payload as a flattened JSON serialisation, appended to out: the
+ * protected header is the canonical (RFC 8785) {"alg","kid","typ"}, alg the
+ * key's (EdDSA or ES256), kid NULL meaning the key's thumbprint. */
 enum core_code	core_jws_sign(const void *payload, size_t len, const char *typ,
 		    const struct core_key *k, const char *kid, struct core_buf *out,
 		    struct core_err *err);

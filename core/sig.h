@@ -15,6 +15,8 @@
 #include "core/key.h"
 
 #define CORE_SIG_MAX 64
+/* The longest DER ECDSA-Sig-Value for P-256. */
+#define CORE_SIG_DER_MAX 72
 
 /* Sign n bytes; *siglen gets the length (64). */
 enum core_code	core_sig_sign(const struct core_key *k, const void *msg, size_t n,
@@ -22,5 +24,12 @@ enum core_code	core_sig_sign(const struct core_key *k, const void *msg, size_t n
 		    struct core_err *err);
 enum core_code	core_sig_verify(const struct core_key *k, const void *msg, size_t n,
 		    const unsigned char *sig, size_t siglen, struct core_err *err);
+
+/* ECDSA P-256: raw r || s (64 bytes) to DER, and strict DER (minimal
+ * positive INTEGERs of at most 32 bytes) back to raw. */
+enum core_code	core_sig_ecdsa_to_der(const unsigned char rs[64],
+		    unsigned char der[CORE_SIG_DER_MAX], size_t *derlen);
+enum core_code	core_sig_ecdsa_from_der(const unsigned char *der, size_t derlen,
+		    unsigned char rs[64], struct core_err *err);
 
 #endif
