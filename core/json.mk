@@ -25,3 +25,22 @@ tests_unit_check_allocfail_json_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_unit_check_allocfail_json_LDADD = $(CORE_LIBS) $(CHECK_LIBS)
 TESTS += tests/unit/check_allocfail_json
 endif
+
+# libFuzzer targets (configure CC=clang --enable-fuzzing); their seeds are
+# the test vectors and the strict JSON samples.
+if FUZZING
+noinst_PROGRAMS += tests/fuzz/fuzz_json tests/fuzz/fuzz_jcs
+tests_fuzz_fuzz_json_SOURCES = tests/fuzz/fuzz_json.c
+tests_fuzz_fuzz_json_LDADD = $(CORE_LIBS)
+tests_fuzz_fuzz_json_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
+tests_fuzz_fuzz_jcs_SOURCES = tests/fuzz/fuzz_jcs.c
+tests_fuzz_fuzz_jcs_LDADD = $(CORE_LIBS)
+tests_fuzz_fuzz_jcs_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
+endif
+EXTRA_DIST += tests/fuzz/corpus/json tests/fuzz/corpus/jcs
+
+# `make bench`: parse and canonicalise a generated 10 MiB document.
+EXTRA_PROGRAMS += bench/bench_canon
+BENCH_BINS += bench/bench_canon
+bench_bench_canon_SOURCES = bench/bench_canon.c
+bench_bench_canon_LDADD = $(CORE_LIBS)
