@@ -1,0 +1,139 @@
+/*
+ * bench_canon.c: strict parsing plus RFC 8785 canonicalisation of a
+ * generated 10 MiB JSON document (decision-like records: nested objects,
+ * strings with escapes and non-ASCII text, integers and reals).
+ *
+ * Figures, one per line:
+ *   canon throughput      input bytes per second, best of several runs
+ *                         (target: at least 100 MB/s, 1 MB = 10^6 bytes)
+ *   canon peak memory     the process's peak resident set (ru_maxrss),
+ *                         which holds the input, the jansson tree and the
+ *                         output at once, as a multiple of the input
+ *                         (target: under 4x)
+ *
+ * The jansson tree costs most: each value is a separate allocation of
+ * 24-48 bytes plus malloc overhead, and each object a hash table, so short
+ * members ("ok":true) take several times their text.  The figure printed is
+ * the one measured; nothing is tuned for the benchmark.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+#include "core/buf.h"
+#include "core/jcs.h"
+#include "core/json.h"
+
+#define DOC_SIZE	(10u * 1024u * 1024u)
+#define RUNS		5
+
+static unsigned long	bench_seed = 0x2545f491;
+
+/* A small deterministic generator (xorshift). */
+static unsigned long
+bench_rand(void)
+{
+	bench_seed ^= bench_seed << 13;
+	bench_seed ^= bench_seed >> 17;
+	bench_seed ^= bench_seed << 5;
+	return bench_seed & 0xffffffffUL;
+}
+
+static const char *const words[] = {
+	"income", "arrears", "Cr\\u00e9dit", "refus\xc3\xa9", "\xe6\x9d\xb1\xe4\xba\xac",
+	"employer", "tenancy", "\\\"quoted\\\"", "line\\nbreak", "gwrthodwyd",
+	"\xce\xb1\xce\xb2\xce\xb3", "score", "\\u2014", "caf\xc3\xa9", "tab\\there",
+	"\xf0\x9f\x98\x80"
+};
+
+/* One decision-like record. */
+static void
+bench_record(struct core_buf *b, unsigned long i)
+{
+	unsigned long	r = bench_rand(), j, n;
+
+	core_buf_printf(b, "{\"id\":\"LN-2026-%06lu\",\"issued_at\":"
+	    "\"2026-11-%02luT10:%02lu:00Z\",\"outcome\":{\"code\":\"%s\","
+	    "\"summary\":\"", i, 1 + r % 28, r % 60, r % 3 ? "denied" : "approved");
+	n = 4 + r % 12;
+	for (j = 0; j < n; j++)
+		core_buf_printf(b, "%s%s", j ? " " : "",
+		    words[bench_rand() % (sizeof words / sizeof words[0])]);
+	core_buf_adds(b, "\"},\"factors\":[");
+	n = 2 + r % 6;
+	for (j = 0; j < n; j++) {
+		r = bench_rand();
+		core_buf_printf(b, "%s{\"factor\":\"%s\",\"value\":%lu,"
+		    "\"weight\":%lu.%03lu,\"contribution\":-%lue-%lu,\"direction\":"
+		    "\"%s\",\"human_reviewed\":%s,\"note\":null}", j ? "," : "",
+		    words[r % (sizeof words / sizeof words[0])], r % 100000,
+		    r % 10, (r >> 8) % 1000, 1 + (r >> 4) % 9, 1 + (r >> 12) % 9,
+		    r & 1 ? "against" : "for", r & 2 ? "true" : "false");
+	}
+	core_buf_printf(b, "],\"scores\":[%lu,%lu,%lu.5],\"\xc3\xa9tat\":\"%s\"}",
+	    bench_rand() % 1000, bench_rand() % 1000, bench_rand() % 1000,
+	    words[bench_rand() % (sizeof words / sizeof words[0])]);
+}
+
+static double
+bench_now(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+int
+main(void)
+{
+	struct core_json_limits	 lim;
+	struct core_buf		 doc, out;
+	struct core_err		 err;
+	struct rusage		 ru;
+	json_t			*v;
+	double			 t0, t, best = 0;
+	unsigned long		 i;
+	int			 run;
+
+	core_buf_init(&doc, DOC_SIZE + 4096);
+	core_buf_adds(&doc, "{\"records\":[");
+	for (i = 0; doc.len < DOC_SIZE - 2048; i++) {
+		if (i > 0)
+			core_buf_addc(&doc, ',');
+		bench_record(&doc, i);
+	}
+	core_buf_adds(&doc, "]}");
+
+	core_json_limits_default(&lim);
+	lim.max_doc = doc.len;
+	core_buf_init(&out, 6 * doc.len);
+	for (run = 0; run < RUNS; run++) {
+		core_buf_reset(&out);
+		t0 = bench_now();
+		if (core_json_parse(doc.data, doc.len, &lim, &v, &err) != CORE_OK ||
+		    core_jcs_serialize(v, &out, &err) != CORE_OK) {
+			fprintf(stderr, "bench_canon: byte %zu: %s\n", err.offset,
+			    err.detail);
+			return 1;
+		}
+		t = bench_now() - t0;
+		if (run == 0 || t < best)
+			best = t;
+		json_decref(v);
+	}
+	getrusage(RUSAGE_SELF, &ru);
+	printf("canon input: %.1f MiB\n", (double)doc.len / (1024.0 * 1024.0));
+	printf("canon throughput: %.1f MB/s (target >= 100)\n",
+	    (double)doc.len / best / 1e6);
+	printf("canon peak memory: %.1f MiB = %.2f x input (target < 4)\n",
+	    (double)ru.ru_maxrss / 1024.0,
+	    (double)ru.ru_maxrss * 1024.0 / (double)doc.len);
+	core_buf_free(&out);
+	core_buf_free(&doc);
+	return 0;
+}
