@@ -104,6 +104,7 @@ push_index(struct pctx *c, size_t i)
 	return old;
 }
 
+/* Cut the path back to a length push() returned. */
 static void
 pop(struct pctx *c, size_t old)
 {
@@ -129,6 +130,7 @@ refuse(struct pctx *c, const char *fmt, ...)
 	    c->len ? c->path : "record", msg);
 }
 
+/* Out of memory at the current path. */
 static enum core_code
 nomem(struct pctx *c)
 {
@@ -150,6 +152,7 @@ enum form {
 	F_DATE		/* YYYY-MM-DD */
 };
 
+/* 1 for an ASCII letter or digit. */
 static int
 is_alnum(int ch)
 {
@@ -169,6 +172,7 @@ utf8_chars(const char *s, size_t n)
 	return k;
 }
 
+/* 1 when n bytes at s are an identifier. */
 static int
 form_id(const char *s, size_t n)
 {
@@ -182,6 +186,7 @@ form_id(const char *s, size_t n)
 	return 1;
 }
 
+/* 1 when n bytes at s are a code word. */
 static int
 form_code(const char *s, size_t n)
 {
@@ -196,6 +201,7 @@ form_code(const char *s, size_t n)
 	return 1;
 }
 
+/* 1 when n bytes at s are a short BCP 47 language tag. */
 static int
 form_lang(const char *s, size_t n)
 {
@@ -254,6 +260,7 @@ port:
 	return h;
 }
 
+/* 1 when n bytes at s are an allowed URL (with origin_only, an origin). */
 static int
 form_url(const char *s, size_t n, int origin_only)
 {
@@ -269,6 +276,7 @@ form_url(const char *s, size_t n, int origin_only)
 	return 1;
 }
 
+/* 1 when n bytes at s are 64 lowercase hex digits. */
 static int
 form_sha256(const char *s, size_t n)
 {
@@ -334,6 +342,7 @@ parse_ymd(const char *s, int64_t *days)
 	return 0;
 }
 
+/* "YYYY-MM-DD" to seconds since the epoch (see record.h). */
 int
 core_record_parse_date(const char *s, int64_t *epoch)
 {
@@ -345,6 +354,7 @@ core_record_parse_date(const char *s, int64_t *epoch)
 	return 0;
 }
 
+/* RFC 3339 UTC time to seconds since the epoch (see record.h). */
 int
 core_record_parse_time(const char *s, int64_t *epoch)
 {
@@ -372,6 +382,7 @@ core_record_parse_time(const char *s, int64_t *epoch)
 	return 0;
 }
 
+/* What a form is, for a refusal. */
 static const char *
 form_what(enum form f)
 {
@@ -388,6 +399,7 @@ form_what(enum form f)
 	}
 }
 
+/* 1 when n bytes at s have form f. */
 static int
 form_ok(enum form f, const char *s, size_t n)
 {
@@ -416,10 +428,16 @@ static enum core_code
 member(struct pctx *c, const json_t *obj, const char *name, int req,
     json_t **out)
 {
+	enum core_code	rc;
+
 	*out = json_object_get(obj, name);
-	if (*out == NULL && req)
-		return refuse(c, "required member \"%s\" is missing", name);
-	return CORE_OK;
+	if (*out == NULL && req) {
+		rc = refuse(c, "required member \"%s\" is missing", name);
+		goto out;
+	}
+	rc = CORE_OK;
+out:
+	return rc;
 }
 
 /* A string value v at the current path, of form f, 1..maxc characters. */
@@ -427,26 +445,42 @@ static enum core_code
 val_str(struct pctx *c, const json_t *v, enum form f, size_t maxc,
     const char **out)
 {
+	enum core_code	rc;
 	const char	*s;
 	size_t		 n;
 
-	if (!json_is_string(v))
-		return refuse(c, "must be a string");
+	if (!json_is_string(v)) {
+		rc = refuse(c, "must be a string");
+		goto out;
+	}
 	s = json_string_value(v);
 	n = json_string_length(v);
-	if (memchr(s, '\0', n) != NULL)
-		return refuse(c, "must not contain a NUL character");
-	if (n == 0)
-		return refuse(c, "must not be empty");
-	if (maxc != 0 && utf8_chars(s, n) > maxc)
-		return refuse(c, "longer than %zu characters", maxc);
-	if (!form_ok(f, s, n))
-		return refuse(c, "must be %s", form_what(f));
-	if ((*out = rec_strdup(c, s, n)) == NULL)
-		return nomem(c);
-	return CORE_OK;
+	if (memchr(s, '\0', n) != NULL) {
+		rc = refuse(c, "must not contain a NUL character");
+		goto out;
+	}
+	if (n == 0) {
+		rc = refuse(c, "must not be empty");
+		goto out;
+	}
+	if (maxc != 0 && utf8_chars(s, n) > maxc) {
+		rc = refuse(c, "longer than %zu characters", maxc);
+		goto out;
+	}
+	if (!form_ok(f, s, n)) {
+		rc = refuse(c, "must be %s", form_what(f));
+		goto out;
+	}
+	if ((*out = rec_strdup(c, s, n)) == NULL) {
+		rc = nomem(c);
+		goto out;
+	}
+	rc = CORE_OK;
+out:
+	return rc;
 }
 
+/* A string member of form f, at most maxc characters (0: no limit). */
 static enum core_code
 m_str(struct pctx *c, const json_t *obj, const char *name, int req,
     enum form f, size_t maxc, const char **out)
@@ -457,14 +491,16 @@ m_str(struct pctx *c, const json_t *obj, const char *name, int req,
 
 	*out = NULL;
 	if ((rc = member(c, obj, name, req, &v)) != CORE_OK || v == NULL)
-		return rc;
+		goto out;
 	old = push(c, name);
 	rc = val_str(c, v, f, maxc, out);
 	if (rc == CORE_OK)
 		pop(c, old);
+out:
 	return rc;
 }
 
+/* A time member, or with date set a date member, with its epoch value. */
 static enum core_code
 m_time(struct pctx *c, const json_t *obj, const char *name, int req, int date,
     struct core_rec_time *out)
@@ -474,14 +510,17 @@ m_time(struct pctx *c, const json_t *obj, const char *name, int req, int date,
 	memset(out, 0, sizeof *out);
 	if ((rc = m_str(c, obj, name, req, date ? F_DATE : F_TIME, 40,
 	    &out->text)) != CORE_OK || out->text == NULL)
-		return rc;
+		goto out;
 	if (date)
 		core_record_parse_date(out->text, &out->epoch);
 	else
 		core_record_parse_time(out->text, &out->epoch);
-	return CORE_OK;
+	rc = CORE_OK;
+out:
+	return rc;
 }
 
+/* A number member; *present says whether an optional one was there. */
 static enum core_code
 m_num(struct pctx *c, const json_t *obj, const char *name, int req,
     double *out, int *present)
@@ -493,17 +532,21 @@ m_num(struct pctx *c, const json_t *obj, const char *name, int req,
 	if (present != NULL)
 		*present = 0;
 	if ((rc = member(c, obj, name, req, &v)) != CORE_OK || v == NULL)
-		return rc;
+		goto out;
 	if (!json_is_number(v)) {
 		push(c, name);
-		return refuse(c, "must be a number");
+		rc = refuse(c, "must be a number");
+		goto out;
 	}
 	*out = json_number_value(v);
 	if (present != NULL)
 		*present = 1;
-	return CORE_OK;
+	rc = CORE_OK;
+out:
+	return rc;
 }
 
+/* An integer member from lo to hi. */
 static enum core_code
 m_int(struct pctx *c, const json_t *obj, const char *name, int req,
     long long lo, long long hi, unsigned *out)
@@ -515,18 +558,25 @@ m_int(struct pctx *c, const json_t *obj, const char *name, int req,
 
 	*out = 0;
 	if ((rc = member(c, obj, name, req, &v)) != CORE_OK || v == NULL)
-		return rc;
+		goto out;
 	old = push(c, name);
-	if (!json_is_integer(v))
-		return refuse(c, "must be an integer");
+	if (!json_is_integer(v)) {
+		rc = refuse(c, "must be an integer");
+		goto out;
+	}
 	i = json_integer_value(v);
-	if (i < lo || i > hi)
-		return refuse(c, "must be from %lld to %lld", lo, hi);
+	if (i < lo || i > hi) {
+		rc = refuse(c, "must be from %lld to %lld", lo, hi);
+		goto out;
+	}
 	*out = (unsigned)i;
 	pop(c, old);
-	return CORE_OK;
+	rc = CORE_OK;
+out:
+	return rc;
 }
 
+/* A boolean member; *present says whether an optional one was there. */
 static enum core_code
 m_bool(struct pctx *c, const json_t *obj, const char *name, int req, int *out,
     int *present)
@@ -538,15 +588,18 @@ m_bool(struct pctx *c, const json_t *obj, const char *name, int req, int *out,
 	if (present != NULL)
 		*present = 0;
 	if ((rc = member(c, obj, name, req, &v)) != CORE_OK || v == NULL)
-		return rc;
+		goto out;
 	if (!json_is_boolean(v)) {
 		push(c, name);
-		return refuse(c, "must be true or false");
+		rc = refuse(c, "must be true or false");
+		goto out;
 	}
 	*out = json_is_true(v);
 	if (present != NULL)
 		*present = 1;
-	return CORE_OK;
+	rc = CORE_OK;
+out:
+	return rc;
 }
 
 /* One of names[] (NULL-terminated); *out gets its index + 1. */
@@ -561,20 +614,25 @@ m_enum(struct pctx *c, const json_t *obj, const char *name, int req,
 
 	*out = 0;
 	if ((rc = member(c, obj, name, req, &v)) != CORE_OK || v == NULL)
-		return rc;
+		goto out;
 	old = push(c, name);
-	if (!json_is_string(v))
-		return refuse(c, "must be a string");
+	if (!json_is_string(v)) {
+		rc = refuse(c, "must be a string");
+		goto out;
+	}
 	s = json_string_value(v);
 	for (i = 0; names[i] != NULL; i++) {
 		if (strlen(names[i]) == json_string_length(v) &&
 		    strcmp(names[i], s) == 0) {
 			*out = (int)i + 1;
 			pop(c, old);
-			return CORE_OK;
+			rc = CORE_OK;
+			goto out;
 		}
 	}
-	return refuse(c, "\"%.40s\" is not one of the values allowed", s);
+	rc = refuse(c, "\"%.40s\" is not one of the values allowed", s);
+out:
+	return rc;
 }
 
 /* An object member; *out NULL when an optional one is absent. */
@@ -585,12 +643,15 @@ m_obj(struct pctx *c, const json_t *obj, const char *name, int req,
 	enum core_code	rc;
 
 	if ((rc = member(c, obj, name, req, out)) != CORE_OK || *out == NULL)
-		return rc;
+		goto out;
 	if (!json_is_object(*out)) {
 		push(c, name);
-		return refuse(c, "must be an object");
+		rc = refuse(c, "must be an object");
+		goto out;
 	}
-	return CORE_OK;
+	rc = CORE_OK;
+out:
+	return rc;
 }
 
 /* An array member of lo..hi items; *out NULL when an optional one is absent. */
@@ -602,17 +663,21 @@ m_arr(struct pctx *c, const json_t *obj, const char *name, int req,
 	size_t		n;
 
 	if ((rc = member(c, obj, name, req, out)) != CORE_OK || *out == NULL)
-		return rc;
+		goto out;
 	if (!json_is_array(*out)) {
 		push(c, name);
-		return refuse(c, "must be an array");
+		rc = refuse(c, "must be an array");
+		goto out;
 	}
 	n = json_array_size(*out);
 	if (n < lo || n > hi) {
 		push(c, name);
-		return refuse(c, "must have from %zu to %zu items", lo, hi);
+		rc = refuse(c, "must have from %zu to %zu items", lo, hi);
+		goto out;
 	}
-	return CORE_OK;
+	rc = CORE_OK;
+out:
+	return rc;
 }
 
 /* A text value v: {"lang": "text", ...} with every record language. */
@@ -625,35 +690,52 @@ val_text(struct pctx *c, const json_t *v, size_t maxc, struct core_text *out)
 	size_t		 i, n, old;
 
 	memset(out, 0, sizeof *out);
-	if (!json_is_object(v))
-		return refuse(c, "must be an object of texts by language");
+	if (!json_is_object(v)) {
+		rc = refuse(c, "must be an object of texts by language");
+		goto out;
+	}
 	n = json_object_size(v);
-	if (n < 1 || n > CORE_REC_MAX_LANGUAGES)
-		return refuse(c, "must give from 1 to %d languages",
+	if (n < 1 || n > CORE_REC_MAX_LANGUAGES) {
+		rc = refuse(c, "must give from 1 to %d languages",
 		    CORE_REC_MAX_LANGUAGES);
-	if ((out->items = rec_alloc(c, n, sizeof *out->items)) == NULL)
-		return nomem(c);
+		goto out;
+	}
+	if ((out->items = rec_alloc(c, n, sizeof *out->items)) == NULL) {
+		rc = nomem(c);
+		goto out;
+	}
 	json_object_foreach((json_t *)v, k, s) {
 		old = push(c, k);
-		if (!form_lang(k, strlen(k)))
-			return refuse(c, "is not a language tag");
+		if (!form_lang(k, strlen(k))) {
+			rc = refuse(c, "is not a language tag");
+			goto out;
+		}
 		if ((rc = val_str(c, s, F_ANY, maxc, &out->items[out->n].text)) != CORE_OK)
-			return rc;
-		if ((out->items[out->n].lang = rec_strdup(c, k, strlen(k))) == NULL)
-			return nomem(c);
+			goto out;
+		if ((out->items[out->n].lang = rec_strdup(c, k, strlen(k))) == NULL) {
+			rc = nomem(c);
+			goto out;
+		}
 		out->n++;
 		pop(c, old);
 	}
-	if (!c->lang_check)
-		return CORE_OK;
-	for (i = 0; i < c->nlangs; i++) {
-		if (json_object_get(v, c->langs[i]) == NULL)
-			return refuse(c, "has no text in \"%s\", a language of the record",
-			    c->langs[i]);
+	if (!c->lang_check) {
+		rc = CORE_OK;
+		goto out;
 	}
-	return CORE_OK;
+	for (i = 0; i < c->nlangs; i++) {
+		if (json_object_get(v, c->langs[i]) == NULL) {
+			rc = refuse(c, "has no text in \"%s\", a language of the record",
+			    c->langs[i]);
+			goto out;
+		}
+	}
+	rc = CORE_OK;
+out:
+	return rc;
 }
 
+/* A text member: an object of texts by language. */
 static enum core_code
 m_text(struct pctx *c, const json_t *obj, const char *name, int req,
     size_t maxc, struct core_text *out)
@@ -664,10 +746,11 @@ m_text(struct pctx *c, const json_t *obj, const char *name, int req,
 
 	memset(out, 0, sizeof *out);
 	if ((rc = member(c, obj, name, req, &v)) != CORE_OK || v == NULL)
-		return rc;
+		goto out;
 	old = push(c, name);
 	if ((rc = val_text(c, v, maxc, out)) == CORE_OK)
 		pop(c, old);
+out:
 	return rc;
 }
 
@@ -675,25 +758,33 @@ m_text(struct pctx *c, const json_t *obj, const char *name, int req,
 static enum core_code
 val_value(struct pctx *c, const json_t *v, struct core_rec_value *out)
 {
+	enum core_code	rc;
+
 	memset(out, 0, sizeof *out);
 	if (json_is_number(v)) {
 		out->type = CORE_REC_VALUE_NUMBER;
 		out->num = json_number_value(v);
 		out->is_integer = json_is_integer(v);
-		return CORE_OK;
+		rc = CORE_OK;
+		goto out;
 	}
 	if (json_is_boolean(v)) {
 		out->type = CORE_REC_VALUE_BOOL;
 		out->boolean = json_is_true(v);
-		return CORE_OK;
+		rc = CORE_OK;
+		goto out;
 	}
 	if (json_is_string(v)) {
 		out->type = CORE_REC_VALUE_STRING;
-		return val_str(c, v, F_ANY, CORE_REC_MAX_VALUE, &out->str);
+		rc = val_str(c, v, F_ANY, CORE_REC_MAX_VALUE, &out->str);
+		goto out;
 	}
-	return refuse(c, "must be a number, a string or a boolean");
+	rc = refuse(c, "must be a number, a string or a boolean");
+out:
+	return rc;
 }
 
+/* A value member: a number, a string or a boolean. */
 static enum core_code
 m_value(struct pctx *c, const json_t *obj, const char *name,
     struct core_rec_value *out)
@@ -703,10 +794,11 @@ m_value(struct pctx *c, const json_t *obj, const char *name,
 	size_t		 old;
 
 	if ((rc = member(c, obj, name, REQ, &v)) != CORE_OK)
-		return rc;
+		goto out;
 	old = push(c, name);
 	if ((rc = val_value(c, v, out)) == CORE_OK)
 		pop(c, old);
+out:
 	return rc;
 }
 
@@ -720,19 +812,23 @@ m_values(struct pctx *c, const json_t *obj, const char *name, size_t hi,
 	size_t		 i, old, o2;
 
 	if ((rc = m_arr(c, obj, name, REQ, 1, hi, &a)) != CORE_OK)
-		return rc;
-	if ((*out = rec_alloc(c, json_array_size(a), sizeof **out)) == NULL)
-		return nomem(c);
+		goto out;
+	if ((*out = rec_alloc(c, json_array_size(a), sizeof **out)) == NULL) {
+		rc = nomem(c);
+		goto out;
+	}
 	*n = json_array_size(a);
 	old = push(c, name);
 	json_array_foreach(a, i, v) {
 		o2 = push_index(c, i);
 		if ((rc = val_value(c, v, &(*out)[i])) != CORE_OK)
-			return rc;
+			goto out;
 		pop(c, o2);
 	}
 	pop(c, old);
-	return CORE_OK;
+	rc = CORE_OK;
+out:
+	return rc;
 }
 
 /* Ids of factors: the array name of obj, resolved against the factors. */
@@ -747,26 +843,32 @@ m_factor_refs(struct pctx *c, const json_t *obj, const char *name,
 
 	*n = 0;
 	if ((rc = m_arr(c, obj, name, OPT, 0, 16, &a)) != CORE_OK || a == NULL)
-		return rc;
+		goto out;
 	*n = json_array_size(a);
 	if ((*ids = rec_alloc(c, *n, sizeof **ids)) == NULL ||
-	    (*idx = rec_alloc(c, *n, sizeof **idx)) == NULL)
-		return nomem(c);
+	    (*idx = rec_alloc(c, *n, sizeof **idx)) == NULL) {
+		rc = nomem(c);
+		goto out;
+	}
 	old = push(c, name);
 	json_array_foreach(a, i, v) {
 		o2 = push_index(c, i);
 		if ((rc = val_str(c, v, F_ID, 0, &(*ids)[i])) != CORE_OK)
-			return rc;
+			goto out;
 		for (k = 0; k < ex->nfactors; k++)
 			if (strcmp(ex->factors[k].id, (*ids)[i]) == 0)
 				break;
-		if (k == ex->nfactors)
-			return refuse(c, "names no factor of the record");
+		if (k == ex->nfactors) {
+			rc = refuse(c, "names no factor of the record");
+			goto out;
+		}
 		(*idx)[i] = k;
 		pop(c, o2);
 	}
 	pop(c, old);
-	return CORE_OK;
+	rc = CORE_OK;
+out:
+	return rc;
 }
 
 /* Index of the factor named by obj.name, or a refusal. */
@@ -778,15 +880,18 @@ m_factor_ref(struct pctx *c, const json_t *obj, const char *name,
 	size_t		k;
 
 	if ((rc = m_str(c, obj, name, REQ, F_ID, 0, id)) != CORE_OK)
-		return rc;
+		goto out;
 	for (k = 0; k < ex->nfactors; k++) {
 		if (strcmp(ex->factors[k].id, *id) == 0) {
 			*idx = k;
-			return CORE_OK;
+			rc = CORE_OK;
+			goto out;
 		}
 	}
 	push(c, name);
-	return refuse(c, "names no factor of the record");
+	rc = refuse(c, "names no factor of the record");
+out:
+	return rc;
 }
 
 /* ---- the parts of a record ---------------------------------------------- */
@@ -838,24 +943,31 @@ p_languages(struct pctx *c, const json_t *obj, const char *name,
 	size_t		 i, k, old, o2;
 
 	if ((rc = m_arr(c, obj, name, REQ, 1, CORE_REC_MAX_LANGUAGES, &a)) != CORE_OK)
-		return rc;
+		goto out;
 	*n = json_array_size(a);
-	if ((*out = rec_alloc(c, *n, sizeof **out)) == NULL)
-		return nomem(c);
+	if ((*out = rec_alloc(c, *n, sizeof **out)) == NULL) {
+		rc = nomem(c);
+		goto out;
+	}
 	old = push(c, name);
 	json_array_foreach(a, i, v) {
 		o2 = push_index(c, i);
 		if ((rc = val_str(c, v, F_LANG, 0, &(*out)[i])) != CORE_OK)
-			return rc;
+			goto out;
 		for (k = 0; k < i; k++)
-			if (strcmp((*out)[k], (*out)[i]) == 0)
-				return refuse(c, "repeats \"%s\"", (*out)[i]);
+			if (strcmp((*out)[k], (*out)[i]) == 0) {
+				rc = refuse(c, "repeats \"%s\"", (*out)[i]);
+				goto out;
+			}
 		pop(c, o2);
 	}
 	pop(c, old);
-	return CORE_OK;
+	rc = CORE_OK;
+out:
+	return rc;
 }
 
+/* outcome: code, adverse, summary, effective date, amounts. */
 static enum core_code
 p_outcome(struct pctx *c, const json_t *top, struct core_rec_outcome *o)
 {
@@ -865,38 +977,45 @@ p_outcome(struct pctx *c, const json_t *top, struct core_rec_outcome *o)
 	int		 e;
 
 	if ((rc = m_obj(c, top, "outcome", REQ, &obj)) != CORE_OK)
-		return rc;
+		goto out;
 	old = push(c, "outcome");
 	if ((rc = m_enum(c, obj, "code", REQ, outcome_names, &e)) != CORE_OK ||
 	    (rc = m_bool(c, obj, "adverse", REQ, &o->adverse, NULL)) != CORE_OK ||
 	    (rc = m_text(c, obj, "summary", REQ, CORE_REC_MAX_TEXT, &o->summary)) != CORE_OK ||
 	    (rc = m_time(c, obj, "effective_date", OPT, 1, &o->effective_date)) != CORE_OK ||
 	    (rc = m_arr(c, obj, "amounts", OPT, 0, 8, &a)) != CORE_OK)
-		return rc;
+		goto out;
 	o->code = (enum core_rec_outcome_code)e;
 	if (a != NULL) {
 		o->namounts = json_array_size(a);
-		if ((o->amounts = rec_alloc(c, o->namounts, sizeof *o->amounts)) == NULL)
-			return nomem(c);
+		if ((o->amounts = rec_alloc(c, o->namounts, sizeof *o->amounts)) == NULL) {
+			rc = nomem(c);
+			goto out;
+		}
 		push(c, "amounts");
 		json_array_foreach(a, i, v) {
 			struct core_rec_amount *am = &o->amounts[i];
 
 			o2 = push_index(c, i);
-			if (!json_is_object(v))
-				return refuse(c, "must be an object");
+			if (!json_is_object(v)) {
+				rc = refuse(c, "must be an object");
+				goto out;
+			}
 			if ((rc = m_text(c, v, "label", REQ, CORE_REC_MAX_TEXT, &am->label)) != CORE_OK ||
 			    (rc = m_num(c, v, "before", OPT, &am->before, &am->has_before)) != CORE_OK ||
 			    (rc = m_num(c, v, "after", REQ, &am->after, NULL)) != CORE_OK ||
 			    (rc = m_str(c, v, "unit", REQ, F_ANY, 32, &am->unit)) != CORE_OK)
-				return rc;
+				goto out;
 			pop(c, o2);
 		}
 	}
 	pop(c, old);
-	return CORE_OK;
+	rc = CORE_OK;
+out:
+	return rc;
 }
 
+/* feasible_range of a factor: numeric bounds or a list of values. */
 static enum core_code
 p_range(struct pctx *c, const json_t *f, struct core_rec_range *r)
 {
@@ -905,37 +1024,48 @@ p_range(struct pctx *c, const json_t *f, struct core_rec_range *r)
 	size_t		 old;
 
 	if ((rc = m_obj(c, f, "feasible_range", OPT, &obj)) != CORE_OK || obj == NULL)
-		return rc;
+		goto out;
 	old = push(c, "feasible_range");
 	if (json_object_get(obj, "values") != NULL) {
 		r->kind = CORE_REC_RANGE_VALUES;
 		if ((rc = m_values(c, obj, "values", 64, &r->values, &r->nvalues)) != CORE_OK)
-			return rc;
+			goto out;
 	} else {
 		r->kind = CORE_REC_RANGE_NUMERIC;
 		if ((rc = m_num(c, obj, "min", OPT, &r->min, &r->has_min)) != CORE_OK ||
 		    (rc = m_num(c, obj, "max", OPT, &r->max, &r->has_max)) != CORE_OK ||
 		    (rc = m_num(c, obj, "step", OPT, &r->step, &r->has_step)) != CORE_OK)
-			return rc;
-		if (!r->has_min && !r->has_max && !r->has_step)
-			return refuse(c, "must give min, max, step or values");
-		if (r->has_min && r->has_max && r->min > r->max)
-			return refuse(c, "min is above max");
-		if (r->has_step && !(r->step > 0))
-			return refuse(c, "step must be above 0");
+			goto out;
+		if (!r->has_min && !r->has_max && !r->has_step) {
+			rc = refuse(c, "must give min, max, step or values");
+			goto out;
+		}
+		if (r->has_min && r->has_max && r->min > r->max) {
+			rc = refuse(c, "min is above max");
+			goto out;
+		}
+		if (r->has_step && !(r->step > 0)) {
+			rc = refuse(c, "step must be above 0");
+			goto out;
+		}
 	}
 	pop(c, old);
-	return CORE_OK;
+	rc = CORE_OK;
+out:
+	return rc;
 }
 
+/* One factor of explanation.factors. */
 static enum core_code
 p_factor(struct pctx *c, const json_t *v, struct core_rec_factor *f)
 {
 	enum core_code	rc;
 	int		e;
 
-	if (!json_is_object(v))
-		return refuse(c, "must be an object");
+	if (!json_is_object(v)) {
+		rc = refuse(c, "must be an object");
+		goto out;
+	}
 	f->source_index = CORE_REC_NONE;
 	if ((rc = m_str(c, v, "id", REQ, F_ID, 0, &f->id)) != CORE_OK ||
 	    (rc = m_text(c, v, "name", REQ, CORE_REC_MAX_NAME, &f->name)) != CORE_OK ||
@@ -947,34 +1077,47 @@ p_factor(struct pctx *c, const json_t *v, struct core_rec_factor *f)
 	    (rc = p_range(c, v, &f->feasible)) != CORE_OK ||
 	    (rc = m_str(c, v, "source", OPT, F_ID, 0, &f->source)) != CORE_OK ||
 	    (rc = m_text(c, v, "description", OPT, CORE_REC_MAX_TEXT, &f->description)) != CORE_OK)
-		return rc;
+		goto out;
 	f->direction = (enum core_rec_direction)e;
-	return CORE_OK;
+	rc = CORE_OK;
+out:
+	return rc;
 }
 
+/* One bin of a scorecard row: a numeric band or a list of values. */
 static enum core_code
 p_bin(struct pctx *c, const json_t *v, struct core_rec_bin *b)
 {
 	enum core_code	rc;
 
-	if (!json_is_object(v))
-		return refuse(c, "must be an object");
+	if (!json_is_object(v)) {
+		rc = refuse(c, "must be an object");
+		goto out;
+	}
 	if ((rc = m_num(c, v, "points", REQ, &b->points, NULL)) != CORE_OK)
-		return rc;
+		goto out;
 	if (json_object_get(v, "values") != NULL) {
 		b->categorical = 1;
-		if (json_object_get(v, "min") != NULL || json_object_get(v, "max") != NULL)
-			return refuse(c, "gives both values and min or max");
-		return m_values(c, v, "values", 64, &b->values, &b->nvalues);
+		if (json_object_get(v, "min") != NULL || json_object_get(v, "max") != NULL) {
+			rc = refuse(c, "gives both values and min or max");
+			goto out;
+		}
+		rc = m_values(c, v, "values", 64, &b->values, &b->nvalues);
+		goto out;
 	}
 	if ((rc = m_num(c, v, "min", OPT, &b->min, &b->has_min)) != CORE_OK ||
 	    (rc = m_num(c, v, "max", OPT, &b->max, &b->has_max)) != CORE_OK)
-		return rc;
-	if (b->has_min && b->has_max && !(b->min < b->max))
-		return refuse(c, "min must be below max");
-	return CORE_OK;
+		goto out;
+	if (b->has_min && b->has_max && !(b->min < b->max)) {
+		rc = refuse(c, "min must be below max");
+		goto out;
+	}
+	rc = CORE_OK;
+out:
+	return rc;
 }
 
+/* method.scorecard, whose rows name factors. */
 static enum core_code
 p_scorecard(struct pctx *c, const json_t *m, struct core_rec_explanation *ex)
 {
@@ -984,48 +1127,59 @@ p_scorecard(struct pctx *c, const json_t *m, struct core_rec_explanation *ex)
 	size_t		 i, j, old, o2, o3, o4;
 
 	if ((rc = m_obj(c, m, "scorecard", REQ, &obj)) != CORE_OK)
-		return rc;
+		goto out;
 	old = push(c, "scorecard");
 	if ((rc = m_num(c, obj, "base_points", REQ, &sc->base_points, NULL)) != CORE_OK ||
 	    (rc = m_num(c, obj, "threshold", REQ, &sc->threshold, NULL)) != CORE_OK ||
 	    (rc = m_num(c, obj, "score", REQ, &sc->score, NULL)) != CORE_OK ||
 	    (rc = m_arr(c, obj, "rows", REQ, 1, CORE_REC_MAX_FACTORS, &rows)) != CORE_OK)
-		return rc;
+		goto out;
 	sc->nrows = json_array_size(rows);
-	if ((sc->rows = rec_alloc(c, sc->nrows, sizeof *sc->rows)) == NULL)
-		return nomem(c);
+	if ((sc->rows = rec_alloc(c, sc->nrows, sizeof *sc->rows)) == NULL) {
+		rc = nomem(c);
+		goto out;
+	}
 	o2 = push(c, "rows");
 	json_array_foreach(rows, i, v) {
 		struct core_rec_row *row = &sc->rows[i];
 
 		o3 = push_index(c, i);
-		if (!json_is_object(v))
-			return refuse(c, "must be an object");
+		if (!json_is_object(v)) {
+			rc = refuse(c, "must be an object");
+			goto out;
+		}
 		if ((rc = m_factor_ref(c, v, "factor", ex, &row->factor,
 		    &row->factor_index)) != CORE_OK)
-			return rc;
+			goto out;
 		for (j = 0; j < i; j++)
-			if (sc->rows[j].factor_index == row->factor_index)
-				return refuse(c, "a second row for factor \"%s\"", row->factor);
+			if (sc->rows[j].factor_index == row->factor_index) {
+				rc = refuse(c, "a second row for factor \"%s\"", row->factor);
+				goto out;
+			}
 		if ((rc = m_arr(c, v, "bins", REQ, 1, CORE_REC_MAX_BINS, &bins)) != CORE_OK)
-			return rc;
+			goto out;
 		row->nbins = json_array_size(bins);
-		if ((row->bins = rec_alloc(c, row->nbins, sizeof *row->bins)) == NULL)
-			return nomem(c);
+		if ((row->bins = rec_alloc(c, row->nbins, sizeof *row->bins)) == NULL) {
+			rc = nomem(c);
+			goto out;
+		}
 		push(c, "bins");
 		json_array_foreach(bins, j, b) {
 			o4 = push_index(c, j);
 			if ((rc = p_bin(c, b, &row->bins[j])) != CORE_OK)
-				return rc;
+				goto out;
 			pop(c, o4);
 		}
 		pop(c, o3);
 	}
 	pop(c, o2);
 	pop(c, old);
-	return CORE_OK;
+	rc = CORE_OK;
+out:
+	return rc;
 }
 
+/* method.rules, whose rules name factors. */
 static enum core_code
 p_rules(struct pctx *c, const json_t *m, struct core_rec_explanation *ex)
 {
@@ -1035,17 +1189,21 @@ p_rules(struct pctx *c, const json_t *m, struct core_rec_explanation *ex)
 	size_t		 i, j, old, o2;
 
 	if ((rc = m_arr(c, m, "rules", REQ, 1, CORE_REC_MAX_RULES, &a)) != CORE_OK)
-		return rc;
+		goto out;
 	me->nrules = json_array_size(a);
-	if ((me->rules = rec_alloc(c, me->nrules, sizeof *me->rules)) == NULL)
-		return nomem(c);
+	if ((me->rules = rec_alloc(c, me->nrules, sizeof *me->rules)) == NULL) {
+		rc = nomem(c);
+		goto out;
+	}
 	old = push(c, "rules");
 	json_array_foreach(a, i, v) {
 		struct core_rec_rule *r = &me->rules[i];
 
 		o2 = push_index(c, i);
-		if (!json_is_object(v))
-			return refuse(c, "must be an object");
+		if (!json_is_object(v)) {
+			rc = refuse(c, "must be an object");
+			goto out;
+		}
 		if ((rc = m_str(c, v, "id", REQ, F_ID, 0, &r->id)) != CORE_OK ||
 		    (rc = m_text(c, v, "text", REQ, CORE_REC_MAX_TEXT, &r->text)) != CORE_OK ||
 		    (rc = m_bool(c, v, "fired", REQ, &r->fired, NULL)) != CORE_OK ||
@@ -1053,16 +1211,21 @@ p_rules(struct pctx *c, const json_t *m, struct core_rec_explanation *ex)
 		    (rc = m_num(c, v, "amount", OPT, &r->amount, &r->has_amount)) != CORE_OK ||
 		    (rc = m_factor_refs(c, v, "factors", ex, &r->factors,
 		    &r->factor_index, &r->nfactors)) != CORE_OK)
-			return rc;
+			goto out;
 		for (j = 0; j < i; j++)
-			if (strcmp(me->rules[j].id, r->id) == 0)
-				return refuse(c, "repeats the rule id \"%s\"", r->id);
+			if (strcmp(me->rules[j].id, r->id) == 0) {
+				rc = refuse(c, "repeats the rule id \"%s\"", r->id);
+				goto out;
+			}
 		pop(c, o2);
 	}
 	pop(c, old);
-	return CORE_OK;
+	rc = CORE_OK;
+out:
+	return rc;
 }
 
+/* method.attribution. */
 static enum core_code
 p_attribution(struct pctx *c, const json_t *m, struct core_rec_attribution *at)
 {
@@ -1072,7 +1235,7 @@ p_attribution(struct pctx *c, const json_t *m, struct core_rec_attribution *at)
 	int		 e, f;
 
 	if ((rc = m_obj(c, m, "attribution", REQ, &obj)) != CORE_OK)
-		return rc;
+		goto out;
 	old = push(c, "attribution");
 	if ((rc = m_enum(c, obj, "algorithm", REQ, algorithm_names, &e)) != CORE_OK ||
 	    (rc = m_text(c, obj, "output_name", REQ, CORE_REC_MAX_NAME, &at->output_name)) != CORE_OK ||
@@ -1080,13 +1243,16 @@ p_attribution(struct pctx *c, const json_t *m, struct core_rec_attribution *at)
 	    (rc = m_num(c, obj, "output", REQ, &at->output, NULL)) != CORE_OK ||
 	    (rc = m_num(c, obj, "threshold", OPT, &at->threshold, &at->has_threshold)) != CORE_OK ||
 	    (rc = m_enum(c, obj, "favourable", OPT, favourable_names, &f)) != CORE_OK)
-		return rc;
+		goto out;
 	at->algorithm = (enum core_rec_algorithm)e;
 	at->favourable = (enum core_rec_favourable)f;
 	pop(c, old);
-	return CORE_OK;
+	rc = CORE_OK;
+out:
+	return rc;
 }
 
+/* explanation.method and the part its type asks for. */
 static enum core_code
 p_method(struct pctx *c, const json_t *obj, struct core_rec_explanation *ex)
 {
@@ -1097,12 +1263,12 @@ p_method(struct pctx *c, const json_t *obj, struct core_rec_explanation *ex)
 	int		 e;
 
 	if ((rc = m_obj(c, obj, "method", REQ, &m)) != CORE_OK)
-		return rc;
+		goto out;
 	old = push(c, "method");
 	if ((rc = m_enum(c, m, "type", REQ, method_names, &e)) != CORE_OK ||
 	    (rc = m_text(c, m, "description", REQ, CORE_REC_MAX_TEXT, &me->description)) != CORE_OK ||
 	    (rc = m_str(c, m, "unit", REQ, F_ANY, 32, &me->unit)) != CORE_OK)
-		return rc;
+		goto out;
 	me->type = (enum core_rec_method_type)e;
 	switch (me->type) {
 	case CORE_REC_METHOD_SCORECARD:
@@ -1117,9 +1283,11 @@ p_method(struct pctx *c, const json_t *obj, struct core_rec_explanation *ex)
 	}
 	if (rc == CORE_OK)
 		pop(c, old);
+out:
 	return rc;
 }
 
+/* explanation.counterfactuals, whose changes name factors. */
 static enum core_code
 p_counterfactuals(struct pctx *c, const json_t *obj, struct core_rec_explanation *ex)
 {
@@ -1130,46 +1298,57 @@ p_counterfactuals(struct pctx *c, const json_t *obj, struct core_rec_explanation
 
 	if ((rc = m_arr(c, obj, "counterfactuals", OPT, 0,
 	    CORE_REC_MAX_COUNTERFACTUALS, &a)) != CORE_OK || a == NULL)
-		return rc;
+		goto out;
 	ex->ncounterfactuals = json_array_size(a);
 	if ((ex->counterfactuals = rec_alloc(c, ex->ncounterfactuals,
-	    sizeof *ex->counterfactuals)) == NULL)
-		return nomem(c);
+	    sizeof *ex->counterfactuals)) == NULL) {
+		rc = nomem(c);
+		goto out;
+	}
 	old = push(c, "counterfactuals");
 	json_array_foreach(a, i, v) {
 		struct core_rec_counterfactual *cf = &ex->counterfactuals[i];
 
 		o2 = push_index(c, i);
-		if (!json_is_object(v))
-			return refuse(c, "must be an object");
+		if (!json_is_object(v)) {
+			rc = refuse(c, "must be an object");
+			goto out;
+		}
 		if ((rc = m_arr(c, v, "changes", REQ, 1, CORE_REC_MAX_CHANGES, &ch)) != CORE_OK)
-			return rc;
+			goto out;
 		cf->nchanges = json_array_size(ch);
-		if ((cf->changes = rec_alloc(c, cf->nchanges, sizeof *cf->changes)) == NULL)
-			return nomem(c);
+		if ((cf->changes = rec_alloc(c, cf->nchanges, sizeof *cf->changes)) == NULL) {
+			rc = nomem(c);
+			goto out;
+		}
 		push(c, "changes");
 		json_array_foreach(ch, j, w) {
 			o3 = push_index(c, j);
-			if (!json_is_object(w))
-				return refuse(c, "must be an object");
+			if (!json_is_object(w)) {
+				rc = refuse(c, "must be an object");
+				goto out;
+			}
 			if ((rc = m_factor_ref(c, w, "factor", ex, &cf->changes[j].factor,
 			    &cf->changes[j].factor_index)) != CORE_OK ||
 			    (rc = m_value(c, w, "value", &cf->changes[j].value)) != CORE_OK)
-				return rc;
+				goto out;
 			pop(c, o3);
 		}
 		pop(c, o2);
 		push_index(c, i);
 		if ((rc = m_enum(c, v, "outcome", REQ, outcome_names, &e)) != CORE_OK ||
 		    (rc = m_text(c, v, "text", REQ, CORE_REC_MAX_TEXT, &cf->text)) != CORE_OK)
-			return rc;
+			goto out;
 		cf->outcome = (enum core_rec_outcome_code)e;
 		pop(c, o2);
 	}
 	pop(c, old);
-	return CORE_OK;
+	rc = CORE_OK;
+out:
+	return rc;
 }
 
+/* explanation.letter. */
 static enum core_code
 p_letter(struct pctx *c, const json_t *obj, struct core_rec_letter *l)
 {
@@ -1179,18 +1358,21 @@ p_letter(struct pctx *c, const json_t *obj, struct core_rec_letter *l)
 	int		 e;
 
 	if ((rc = m_obj(c, obj, "letter", OPT, &v)) != CORE_OK || v == NULL)
-		return rc;
+		goto out;
 	old = push(c, "letter");
 	if ((rc = m_enum(c, v, "format", REQ, format_names, &e)) != CORE_OK ||
 	    (rc = m_text(c, v, "content", REQ, CORE_REC_MAX_LETTER, &l->content)) != CORE_OK ||
 	    (rc = m_bool(c, v, "ai_generated", REQ, &l->ai_generated, NULL)) != CORE_OK)
-		return rc;
+		goto out;
 	l->format = (enum core_rec_letter_format)e;
 	l->present = 1;
 	pop(c, old);
-	return CORE_OK;
+	rc = CORE_OK;
+out:
+	return rc;
 }
 
+/* explanation: factors first, then what refers to them. */
 static enum core_code
 p_explanation(struct pctx *c, const json_t *top, struct core_rec_explanation *ex)
 {
@@ -1199,47 +1381,55 @@ p_explanation(struct pctx *c, const json_t *top, struct core_rec_explanation *ex
 	size_t		 i, j, old, o2;
 
 	if ((rc = m_obj(c, top, "explanation", REQ, &obj)) != CORE_OK)
-		return rc;
+		goto out;
 	old = push(c, "explanation");
 	/* Factors first: the other parts refer to them. */
 	if ((rc = m_arr(c, obj, "factors", REQ, 0, CORE_REC_MAX_FACTORS, &a)) != CORE_OK)
-		return rc;
+		goto out;
 	ex->nfactors = json_array_size(a);
-	if ((ex->factors = rec_alloc(c, ex->nfactors, sizeof *ex->factors)) == NULL)
-		return nomem(c);
+	if ((ex->factors = rec_alloc(c, ex->nfactors, sizeof *ex->factors)) == NULL) {
+		rc = nomem(c);
+		goto out;
+	}
 	o2 = push(c, "factors");
 	json_array_foreach(a, i, v) {
 		size_t o3 = push_index(c, i);
 
 		if ((rc = p_factor(c, v, &ex->factors[i])) != CORE_OK)
-			return rc;
+			goto out;
 		for (j = 0; j < i; j++)
-			if (strcmp(ex->factors[j].id, ex->factors[i].id) == 0)
-				return refuse(c, "repeats the factor id \"%s\"",
+			if (strcmp(ex->factors[j].id, ex->factors[i].id) == 0) {
+				rc = refuse(c, "repeats the factor id \"%s\"",
 				    ex->factors[i].id);
+				goto out;
+			}
 		pop(c, o3);
 	}
 	pop(c, o2);
 
 	if ((rc = m_arr(c, obj, "principal_reasons", REQ, 0, CORE_REC_MAX_REASONS,
 	    &a)) != CORE_OK)
-		return rc;
+		goto out;
 	ex->nreasons = json_array_size(a);
-	if ((ex->reasons = rec_alloc(c, ex->nreasons, sizeof *ex->reasons)) == NULL)
-		return nomem(c);
+	if ((ex->reasons = rec_alloc(c, ex->nreasons, sizeof *ex->reasons)) == NULL) {
+		rc = nomem(c);
+		goto out;
+	}
 	o2 = push(c, "principal_reasons");
 	json_array_foreach(a, i, v) {
 		struct core_rec_reason *r = &ex->reasons[i];
 		size_t o3 = push_index(c, i);
 
-		if (!json_is_object(v))
-			return refuse(c, "must be an object");
+		if (!json_is_object(v)) {
+			rc = refuse(c, "must be an object");
+			goto out;
+		}
 		if ((rc = m_str(c, v, "code", REQ, F_CODE, 0, &r->code)) != CORE_OK ||
 		    (rc = m_str(c, v, "scheme", REQ, F_CODE, 0, &r->scheme)) != CORE_OK ||
 		    (rc = m_text(c, v, "text", REQ, CORE_REC_MAX_TEXT, &r->text)) != CORE_OK ||
 		    (rc = m_factor_refs(c, v, "factors", ex, &r->factors,
 		    &r->factor_index, &r->nfactors)) != CORE_OK)
-			return rc;
+			goto out;
 		pop(c, o3);
 	}
 	pop(c, o2);
@@ -1247,9 +1437,11 @@ p_explanation(struct pctx *c, const json_t *top, struct core_rec_explanation *ex
 	if ((rc = p_method(c, obj, ex)) != CORE_OK ||
 	    (rc = p_counterfactuals(c, obj, ex)) != CORE_OK ||
 	    (rc = p_letter(c, obj, &ex->letter)) != CORE_OK)
-		return rc;
+		goto out;
 	pop(c, old);
-	return CORE_OK;
+	rc = CORE_OK;
+out:
+	return rc;
 }
 
 /* A compact JWS (string of three base64url parts) or a flattened one. */
@@ -1293,6 +1485,7 @@ jws_form(const json_t *v)
 	return 1;
 }
 
+/* provenance.system, required unless the decision was a person's. */
 static enum core_code
 p_system(struct pctx *c, const json_t *prov, struct core_rec_label *l)
 {
@@ -1303,29 +1496,36 @@ p_system(struct pctx *c, const json_t *prov, struct core_rec_label *l)
 
 	if ((rc = m_obj(c, prov, "system", l->automation != CORE_REC_HUMAN,
 	    &obj)) != CORE_OK || obj == NULL)
-		return rc;
+		goto out;
 	old = push(c, "system");
 	if ((rc = m_str(c, obj, "name", REQ, F_ANY, CORE_REC_MAX_NAME, &s->name)) != CORE_OK ||
 	    (rc = m_str(c, obj, "version", REQ, F_ANY, 64, &s->version)) != CORE_OK ||
 	    (rc = m_str(c, obj, "provider", REQ, F_ANY, CORE_REC_MAX_NAME, &s->provider)) != CORE_OK ||
 	    (rc = m_str(c, obj, "provider_id", OPT, F_ORIGIN, 0, &s->provider_id)) != CORE_OK ||
 	    (rc = m_str(c, obj, "model_digest", OPT, F_SHA256, 0, &s->model_digest)) != CORE_OK)
-		return rc;
+		goto out;
 	if ((att = json_object_get(obj, "attestation")) != NULL) {
 		o2 = push(c, "attestation");
-		if (!jws_form(att))
-			return refuse(c, "must be a compact or flattened JWS");
+		if (!jws_form(att)) {
+			rc = refuse(c, "must be a compact or flattened JWS");
+			goto out;
+		}
 		c->mem->attestation = json_deep_copy(att);
-		if (c->mem->attestation == NULL)
-			return nomem(c);
+		if (c->mem->attestation == NULL) {
+			rc = nomem(c);
+			goto out;
+		}
 		s->attestation = c->mem->attestation;
 		pop(c, o2);
 	}
 	s->present = 1;
 	pop(c, old);
-	return CORE_OK;
+	rc = CORE_OK;
+out:
+	return rc;
 }
 
+/* provenance.human_review. */
 static enum core_code
 p_review(struct pctx *c, const json_t *prov, struct core_rec_review *r)
 {
@@ -1335,19 +1535,22 @@ p_review(struct pctx *c, const json_t *prov, struct core_rec_review *r)
 	int		 e;
 
 	if ((rc = m_obj(c, prov, "human_review", OPT, &obj)) != CORE_OK || obj == NULL)
-		return rc;
+		goto out;
 	old = push(c, "human_review");
 	if ((rc = m_text(c, obj, "reviewer_role", REQ, CORE_REC_MAX_NAME, &r->reviewer_role)) != CORE_OK ||
 	    (rc = m_time(c, obj, "reviewed_at", REQ, 0, &r->reviewed_at)) != CORE_OK ||
 	    (rc = m_enum(c, obj, "outcome", REQ, review_names, &e)) != CORE_OK ||
 	    (rc = m_text(c, obj, "note", OPT, CORE_REC_MAX_TEXT, &r->note)) != CORE_OK)
-		return rc;
+		goto out;
 	r->outcome = (enum core_rec_review_outcome)e;
 	r->present = 1;
 	pop(c, old);
-	return CORE_OK;
+	rc = CORE_OK;
+out:
+	return rc;
 }
 
+/* provenance.impact_assessment and provenance.transparency_record. */
 static enum core_code
 p_links(struct pctx *c, const json_t *prov, struct core_rec_label *l)
 {
@@ -1358,30 +1561,33 @@ p_links(struct pctx *c, const json_t *prov, struct core_rec_label *l)
 	int		 e;
 
 	if ((rc = m_obj(c, prov, "impact_assessment", OPT, &obj)) != CORE_OK)
-		return rc;
+		goto out;
 	if (obj != NULL) {
 		old = push(c, "impact_assessment");
 		if ((rc = m_str(c, obj, "url", REQ, F_URL, 0, &ia->url)) != CORE_OK ||
 		    (rc = m_str(c, obj, "sha256", REQ, F_SHA256, 0, &ia->sha256)) != CORE_OK ||
 		    (rc = m_enum(c, obj, "kind", OPT, ia_kind_names, &e)) != CORE_OK ||
 		    (rc = m_time(c, obj, "completed", OPT, 1, &ia->completed)) != CORE_OK)
-			return rc;
+			goto out;
 		if (e != 0)
 			ia->kind = ia_kind_names[e - 1];
 		ia->present = 1;
 		pop(c, old);
 	}
 	if ((rc = m_obj(c, prov, "transparency_record", OPT, &obj)) != CORE_OK)
-		return rc;
+		goto out;
 	if (obj != NULL) {
 		old = push(c, "transparency_record");
 		if ((rc = m_str(c, obj, "url", REQ, F_URL, 0, &l->transparency_url)) != CORE_OK)
-			return rc;
+			goto out;
 		pop(c, old);
 	}
-	return CORE_OK;
+	rc = CORE_OK;
+out:
+	return rc;
 }
 
+/* provenance.liability_chain. */
 static enum core_code
 p_parties(struct pctx *c, const json_t *prov, struct core_rec_label *l)
 {
@@ -1392,30 +1598,37 @@ p_parties(struct pctx *c, const json_t *prov, struct core_rec_label *l)
 
 	if ((rc = m_arr(c, prov, "liability_chain", REQ, 1, CORE_REC_MAX_PARTIES,
 	    &a)) != CORE_OK)
-		return rc;
+		goto out;
 	l->nparties = json_array_size(a);
-	if ((l->parties = rec_alloc(c, l->nparties, sizeof *l->parties)) == NULL)
-		return nomem(c);
+	if ((l->parties = rec_alloc(c, l->nparties, sizeof *l->parties)) == NULL) {
+		rc = nomem(c);
+		goto out;
+	}
 	old = push(c, "liability_chain");
 	json_array_foreach(a, i, v) {
 		struct core_rec_party *p = &l->parties[i];
 
 		o2 = push_index(c, i);
-		if (!json_is_object(v))
-			return refuse(c, "must be an object");
+		if (!json_is_object(v)) {
+			rc = refuse(c, "must be an object");
+			goto out;
+		}
 		if ((rc = m_enum(c, v, "role", REQ, role_names, &e)) != CORE_OK ||
 		    (rc = m_str(c, v, "name", REQ, F_ANY, CORE_REC_MAX_NAME, &p->name)) != CORE_OK ||
 		    (rc = m_str(c, v, "contact", REQ, F_ANY, CORE_REC_MAX_CONTACT, &p->contact)) != CORE_OK ||
 		    (rc = m_str(c, v, "registration", OPT, F_ANY, CORE_REC_MAX_NAME, &p->registration)) != CORE_OK ||
 		    (rc = m_bool(c, v, "signed", OPT, &p->is_signed, &p->has_signed)) != CORE_OK)
-			return rc;
+			goto out;
 		p->role = (enum core_rec_role)e;
 		pop(c, o2);
 	}
 	pop(c, old);
-	return CORE_OK;
+	rc = CORE_OK;
+out:
+	return rc;
 }
 
+/* provenance.data_sources, with distinct ids. */
 static enum core_code
 p_sources(struct pctx *c, const json_t *prov, struct core_rec_label *l)
 {
@@ -1426,31 +1639,39 @@ p_sources(struct pctx *c, const json_t *prov, struct core_rec_label *l)
 
 	if ((rc = m_arr(c, prov, "data_sources", REQ, 0, CORE_REC_MAX_SOURCES,
 	    &a)) != CORE_OK)
-		return rc;
+		goto out;
 	l->nsources = json_array_size(a);
-	if ((l->sources = rec_alloc(c, l->nsources, sizeof *l->sources)) == NULL)
-		return nomem(c);
+	if ((l->sources = rec_alloc(c, l->nsources, sizeof *l->sources)) == NULL) {
+		rc = nomem(c);
+		goto out;
+	}
 	old = push(c, "data_sources");
 	json_array_foreach(a, i, v) {
 		struct core_rec_source *s = &l->sources[i];
 
 		o2 = push_index(c, i);
-		if (!json_is_object(v))
-			return refuse(c, "must be an object");
+		if (!json_is_object(v)) {
+			rc = refuse(c, "must be an object");
+			goto out;
+		}
 		if ((rc = m_str(c, v, "id", REQ, F_ID, 0, &s->id)) != CORE_OK ||
 		    (rc = m_text(c, v, "name", REQ, CORE_REC_MAX_NAME, &s->name)) != CORE_OK ||
 		    (rc = m_enum(c, v, "kind", REQ, source_names, &e)) != CORE_OK ||
 		    (rc = m_str(c, v, "supplier", OPT, F_ANY, CORE_REC_MAX_NAME, &s->supplier)) != CORE_OK ||
 		    (rc = m_time(c, v, "retrieved_at", OPT, 0, &s->retrieved_at)) != CORE_OK)
-			return rc;
+			goto out;
 		s->kind = (enum core_rec_source_kind)e;
 		for (j = 0; j < i; j++)
-			if (strcmp(l->sources[j].id, s->id) == 0)
-				return refuse(c, "repeats the source id \"%s\"", s->id);
+			if (strcmp(l->sources[j].id, s->id) == 0) {
+				rc = refuse(c, "repeats the source id \"%s\"", s->id);
+				goto out;
+			}
 		pop(c, o2);
 	}
 	pop(c, old);
-	return CORE_OK;
+	rc = CORE_OK;
+out:
+	return rc;
 }
 
 /* Value of a lowercase hex digit (the form is checked before). */
@@ -1460,6 +1681,7 @@ hexval(char ch)
 	return ch <= '9' ? (unsigned)(ch - '0') : (unsigned)(ch - 'a' + 10);
 }
 
+/* provenance.ai_text and its WPG-1 watermark parameters. */
 static enum core_code
 p_ai_text(struct pctx *c, const json_t *prov, struct core_rec_label *l)
 {
@@ -1470,29 +1692,31 @@ p_ai_text(struct pctx *c, const json_t *prov, struct core_rec_label *l)
 	size_t		 old, o2, i;
 
 	if ((rc = m_obj(c, prov, "ai_text", REQ, &obj)) != CORE_OK)
-		return rc;
+		goto out;
 	old = push(c, "ai_text");
 	if ((rc = m_bool(c, obj, "letter_ai_generated", REQ,
 	    &l->letter_ai_generated, NULL)) != CORE_OK ||
 	    (rc = m_obj(c, obj, "watermark", OPT, &wm)) != CORE_OK)
-		return rc;
+		goto out;
 	if (wm != NULL) {
 		o2 = push(c, "watermark");
 		if ((rc = m_str(c, wm, "scheme", REQ, F_ANY, 16, &scheme)) != CORE_OK)
-			return rc;
+			goto out;
 		if (strcmp(scheme, "WPG-1") != 0) {
 			push(c, "scheme");
-			return refuse(c, "\"%s\" is not a known watermark scheme", scheme);
+			rc = refuse(c, "\"%s\" is not a known watermark scheme", scheme);
+			goto out;
 		}
 		if ((rc = m_str(c, wm, "key_id", REQ, F_ID, 0, &w->key_id)) != CORE_OK ||
 		    (rc = m_str(c, wm, "key", REQ, F_SHA256, 0, &key)) != CORE_OK ||
 		    (rc = m_int(c, wm, "G", REQ, 1, 65535, &w->G)) != CORE_OK ||
 		    (rc = m_num(c, wm, "alpha", REQ, &w->alpha, NULL)) != CORE_OK ||
 		    (rc = m_int(c, wm, "T_min", REQ, 1, 100000, &w->T_min)) != CORE_OK)
-			return rc;
+			goto out;
 		if (!(w->alpha > 0 && w->alpha < 1)) {
 			push(c, "alpha");
-			return refuse(c, "must be above 0 and below 1");
+			rc = refuse(c, "must be above 0 and below 1");
+			goto out;
 		}
 		for (i = 0; i < 32; i++)
 			w->key[i] = (unsigned char)(hexval(key[2 * i]) << 4 |
@@ -1501,9 +1725,12 @@ p_ai_text(struct pctx *c, const json_t *prov, struct core_rec_label *l)
 		pop(c, o2);
 	}
 	pop(c, old);
-	return CORE_OK;
+	rc = CORE_OK;
+out:
+	return rc;
 }
 
+/* The provenance label, then the factors' references to its sources. */
 static enum core_code
 p_provenance(struct pctx *c, const json_t *top, struct core_record *r)
 {
@@ -1514,10 +1741,10 @@ p_provenance(struct pctx *c, const json_t *top, struct core_record *r)
 	int		 e;
 
 	if ((rc = m_obj(c, top, "provenance", REQ, &prov)) != CORE_OK)
-		return rc;
+		goto out;
 	old = push(c, "provenance");
 	if ((rc = m_enum(c, prov, "automation_level", REQ, automation_names, &e)) != CORE_OK)
-		return rc;
+		goto out;
 	l->automation = (enum core_rec_automation)e;
 	if ((rc = p_review(c, prov, &l->review)) != CORE_OK ||
 	    (rc = p_system(c, prov, l)) != CORE_OK ||
@@ -1525,7 +1752,7 @@ p_provenance(struct pctx *c, const json_t *top, struct core_record *r)
 	    (rc = p_parties(c, prov, l)) != CORE_OK ||
 	    (rc = p_sources(c, prov, l)) != CORE_OK ||
 	    (rc = p_ai_text(c, prov, l)) != CORE_OK)
-		return rc;
+		goto out;
 	pop(c, old);
 
 	/* Factors name their sources among the data sources. */
@@ -1541,11 +1768,14 @@ p_provenance(struct pctx *c, const json_t *top, struct core_record *r)
 			push(c, "explanation.factors");
 			push_index(c, i);
 			push(c, "source");
-			return refuse(c, "names no entry of provenance.data_sources");
+			rc = refuse(c, "names no entry of provenance.data_sources");
+			goto out;
 		}
 		f->source_index = k;
 	}
-	return CORE_OK;
+	rc = CORE_OK;
+out:
+	return rc;
 }
 
 /* legal_basis (with_code 0) or rights (with_code 1). */
@@ -1558,29 +1788,36 @@ p_legal(struct pctx *c, const json_t *top, const char *name, int with_code,
 	size_t		 i, old, o2;
 
 	if ((rc = m_arr(c, top, name, REQ, lo, CORE_REC_MAX_LEGAL, &a)) != CORE_OK)
-		return rc;
+		goto out;
 	*n = json_array_size(a);
-	if ((*out = rec_alloc(c, *n, sizeof **out)) == NULL)
-		return nomem(c);
+	if ((*out = rec_alloc(c, *n, sizeof **out)) == NULL) {
+		rc = nomem(c);
+		goto out;
+	}
 	old = push(c, name);
 	json_array_foreach(a, i, v) {
 		struct core_rec_legal *g = &(*out)[i];
 
 		o2 = push_index(c, i);
-		if (!json_is_object(v))
-			return refuse(c, "must be an object");
+		if (!json_is_object(v)) {
+			rc = refuse(c, "must be an object");
+			goto out;
+		}
 		if ((with_code &&
 		    (rc = m_str(c, v, "code", REQ, F_CODE, 0, &g->code)) != CORE_OK) ||
 		    (rc = m_str(c, v, "instrument", REQ, F_ANY, CORE_REC_MAX_NAME, &g->instrument)) != CORE_OK ||
 		    (rc = m_str(c, v, "provision", REQ, F_ANY, CORE_REC_MAX_NAME, &g->provision)) != CORE_OK ||
 		    (rc = m_text(c, v, "text", REQ, CORE_REC_MAX_TEXT, &g->text)) != CORE_OK)
-			return rc;
+			goto out;
 		pop(c, o2);
 	}
 	pop(c, old);
-	return CORE_OK;
+	rc = CORE_OK;
+out:
+	return rc;
 }
 
+/* contest.grounds or contest.remedies: {code, text} with distinct codes. */
 static enum core_code
 p_choices(struct pctx *c, const json_t *obj, const char *name, size_t hi,
     struct core_rec_choice **out, size_t *n)
@@ -1590,27 +1827,36 @@ p_choices(struct pctx *c, const json_t *obj, const char *name, size_t hi,
 	size_t		 i, j, old, o2;
 
 	if ((rc = m_arr(c, obj, name, REQ, 1, hi, &a)) != CORE_OK)
-		return rc;
+		goto out;
 	*n = json_array_size(a);
-	if ((*out = rec_alloc(c, *n, sizeof **out)) == NULL)
-		return nomem(c);
+	if ((*out = rec_alloc(c, *n, sizeof **out)) == NULL) {
+		rc = nomem(c);
+		goto out;
+	}
 	old = push(c, name);
 	json_array_foreach(a, i, v) {
 		o2 = push_index(c, i);
-		if (!json_is_object(v))
-			return refuse(c, "must be an object");
+		if (!json_is_object(v)) {
+			rc = refuse(c, "must be an object");
+			goto out;
+		}
 		if ((rc = m_str(c, v, "code", REQ, F_CODE, 0, &(*out)[i].code)) != CORE_OK ||
 		    (rc = m_text(c, v, "text", REQ, CORE_REC_MAX_TEXT, &(*out)[i].text)) != CORE_OK)
-			return rc;
+			goto out;
 		for (j = 0; j < i; j++)
-			if (strcmp((*out)[j].code, (*out)[i].code) == 0)
-				return refuse(c, "repeats the code \"%s\"", (*out)[i].code);
+			if (strcmp((*out)[j].code, (*out)[i].code) == 0) {
+				rc = refuse(c, "repeats the code \"%s\"", (*out)[i].code);
+				goto out;
+			}
 		pop(c, o2);
 	}
 	pop(c, old);
-	return CORE_OK;
+	rc = CORE_OK;
+out:
+	return rc;
 }
 
+/* The contest terms; the endpoint must be on the issuer's origin. */
 static enum core_code
 p_contest(struct pctx *c, const json_t *top, struct core_record *r)
 {
@@ -1620,15 +1866,16 @@ p_contest(struct pctx *c, const json_t *top, struct core_record *r)
 	size_t		 old, o2, n;
 
 	if ((rc = m_obj(c, top, "contest", REQ, &obj)) != CORE_OK)
-		return rc;
+		goto out;
 	old = push(c, "contest");
 	if ((rc = m_str(c, obj, "endpoint", REQ, F_URL, 0, &ct->endpoint)) != CORE_OK)
-		return rc;
+		goto out;
 	n = strlen(r->issuer);
 	if (strncmp(ct->endpoint, r->issuer, n) != 0 ||
 	    (ct->endpoint[n] != '\0' && ct->endpoint[n] != '/')) {
 		push(c, "endpoint");
-		return refuse(c, "is not on the issuer's origin %s", r->issuer);
+		rc = refuse(c, "is not on the issuer's origin %s", r->issuer);
+		goto out;
 	}
 	if ((rc = m_time(c, obj, "deadline", REQ, 1, &ct->deadline)) != CORE_OK ||
 	    (rc = p_choices(c, obj, "grounds", CORE_REC_MAX_GROUNDS, &ct->grounds,
@@ -1636,21 +1883,23 @@ p_contest(struct pctx *c, const json_t *top, struct core_record *r)
 	    (rc = p_choices(c, obj, "remedies", CORE_REC_MAX_REMEDIES, &ct->remedies,
 	    &ct->nremedies)) != CORE_OK ||
 	    (rc = m_obj(c, obj, "limits", REQ, &lim)) != CORE_OK)
-		return rc;
+		goto out;
 	o2 = push(c, "limits");
 	if ((rc = m_int(c, lim, "statement_max_chars", REQ, 1, CORE_REC_MAX_STATEMENT,
 	    &ct->statement_max_chars)) != CORE_OK ||
 	    (rc = m_int(c, lim, "corrections_max", REQ, 0, CORE_REC_MAX_CORRECTIONS,
 	    &ct->corrections_max)) != CORE_OK)
-		return rc;
+		goto out;
 	pop(c, o2);
 	if ((rc = p_languages(c, obj, "languages", &ct->languages,
 	    &ct->nlanguages)) != CORE_OK ||
 	    (rc = m_int(c, obj, "answer_within_days", OPT, 1, 366,
 	    &ct->answer_within_days)) != CORE_OK)
-		return rc;
+		goto out;
 	pop(c, old);
-	return CORE_OK;
+	rc = CORE_OK;
+out:
+	return rc;
 }
 
 /* The top of the record, in the order recourse-protocol(7) gives it. */
@@ -1663,18 +1912,21 @@ p_record(struct pctx *c, const json_t *top, struct core_record *r)
 	size_t		 old;
 	int		 e;
 
-	if (!json_is_object(top))
-		return refuse(c, "must be a JSON object");
+	if (!json_is_object(top)) {
+		rc = refuse(c, "must be a JSON object");
+		goto out;
+	}
 	if ((rc = m_str(c, top, "recourse", REQ, F_ANY, 8, &ver)) != CORE_OK)
-		return rc;
+		goto out;
 	if (strcmp(ver, "1") != 0) {
 		push(c, "recourse");
-		return refuse(c, "protocol version \"%s\" is not recourse/1", ver);
+		rc = refuse(c, "protocol version \"%s\" is not recourse/1", ver);
+		goto out;
 	}
 	/* Languages first: every text is checked against them. */
 	if ((rc = p_languages(c, top, "languages", &r->languages,
 	    &r->nlanguages)) != CORE_OK)
-		return rc;
+		goto out;
 	c->langs = r->languages;
 	c->nlangs = r->nlanguages;
 	c->lang_check = 1;
@@ -1687,33 +1939,38 @@ p_record(struct pctx *c, const json_t *top, struct core_record *r)
 	    (rc = m_str(c, top, "supersedes", OPT, F_ID, 0, &r->supersedes)) != CORE_OK ||
 	    (rc = m_text(c, top, "supersedes_reason", OPT, CORE_REC_MAX_TEXT,
 	    &r->supersedes_reason)) != CORE_OK)
-		return rc;
-	if (r->version > 1 && r->supersedes == NULL)
-		return refuse(c, "a record of version %u must name the record it supersedes",
+		goto out;
+	if (r->version > 1 && r->supersedes == NULL) {
+		rc = refuse(c, "a record of version %u must name the record it supersedes",
 		    r->version);
+		goto out;
+	}
 	if (r->version == 1 && r->supersedes != NULL) {
 		push(c, "supersedes");
-		return refuse(c, "a record of version 1 supersedes nothing");
+		rc = refuse(c, "a record of version 1 supersedes nothing");
+		goto out;
 	}
 	if (r->supersedes != NULL && strcmp(r->supersedes, r->id) == 0) {
 		push(c, "supersedes");
-		return refuse(c, "a record cannot supersede itself");
+		rc = refuse(c, "a record cannot supersede itself");
+		goto out;
 	}
 	if ((r->supersedes != NULL) != (r->supersedes_reason.n != 0)) {
 		push(c, "supersedes_reason");
-		return refuse(c, "must be given exactly when supersedes is");
+		rc = refuse(c, "must be given exactly when supersedes is");
+		goto out;
 	}
 	if ((rc = m_obj(c, top, "subject", REQ, &subj)) != CORE_OK)
-		return rc;
+		goto out;
 	old = push(c, "subject");
 	if ((rc = m_str(c, subj, "reference", REQ, F_ID, 0,
 	    &r->subject_reference)) != CORE_OK ||
 	    (rc = m_str(c, subj, "name", OPT, F_ANY, CORE_REC_MAX_NAME,
 	    &r->subject_name)) != CORE_OK)
-		return rc;
+		goto out;
 	pop(c, old);
 	if ((rc = m_enum(c, top, "domain", REQ, domain_names, &e)) != CORE_OK)
-		return rc;
+		goto out;
 	r->domain = (enum core_rec_domain)e;
 	if ((rc = p_outcome(c, top, &r->outcome)) != CORE_OK ||
 	    (rc = p_explanation(c, top, &r->explanation)) != CORE_OK ||
@@ -1722,10 +1979,13 @@ p_record(struct pctx *c, const json_t *top, struct core_record *r)
 	    &r->nlegal_basis)) != CORE_OK ||
 	    (rc = p_legal(c, top, "rights", 1, 0, &r->rights, &r->nrights)) != CORE_OK ||
 	    (rc = p_contest(c, top, r)) != CORE_OK)
-		return rc;
-	return CORE_OK;
+		goto out;
+	rc = CORE_OK;
+out:
+	return rc;
 }
 
+/* Read a decision payload into a new record (see record.h). */
 enum core_code
 core_record_parse(const json_t *payload, struct core_record **out,
     struct core_err *err)
@@ -1757,6 +2017,7 @@ out:
 	return rc;
 }
 
+/* Release a record and everything it owns. */
 void
 core_record_free(struct core_record **rp)
 {
@@ -1824,6 +2085,7 @@ text_find(const struct core_text *t, const char *tag)
 	return CORE_REC_NONE;
 }
 
+/* The text in the language wanted most (see record.h). */
 const char *
 core_text_choose(const struct core_text *t, const char *const *prefs,
     size_t nprefs, const char **lang)
@@ -1846,6 +2108,7 @@ core_text_choose(const struct core_text *t, const char *const *prefs,
 	return t->items[k].text;
 }
 
+/* The factor with this id, or NULL. */
 const struct core_rec_factor *
 core_record_factor(const struct core_record *r, const char *id)
 {
