@@ -1973,8 +1973,14 @@ p_record(struct pctx *c, const json_t *top, struct core_record *r)
 		goto out;
 	r->domain = (enum core_rec_domain)e;
 	if ((rc = p_outcome(c, top, &r->outcome)) != CORE_OK ||
-	    (rc = p_explanation(c, top, &r->explanation)) != CORE_OK ||
-	    (rc = p_provenance(c, top, r)) != CORE_OK ||
+	    (rc = p_explanation(c, top, &r->explanation)) != CORE_OK)
+		goto out;
+	if (r->outcome.adverse && r->explanation.nreasons == 0) {
+		push(c, "explanation.principal_reasons");
+		rc = refuse(c, "an adverse decision must give at least one reason");
+		goto out;
+	}
+	if ((rc = p_provenance(c, top, r)) != CORE_OK ||
 	    (rc = p_legal(c, top, "legal_basis", 0, 1, &r->legal_basis,
 	    &r->nlegal_basis)) != CORE_OK ||
 	    (rc = p_legal(c, top, "rights", 1, 0, &r->rights, &r->nrights)) != CORE_OK ||

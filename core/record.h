@@ -9,7 +9,8 @@
  * missing, a member of the wrong type, a value out of range or not of the
  * form the protocol gives it, a text not given in every language the record
  * lists, a reference to a factor or data source that the record does not
- * define, a contest endpoint on another origin than the issuer.  Members the
+ * define, an adverse decision without a reason, a contest endpoint on
+ * another origin than the issuer.  Members the
  * protocol does not define are ignored.  What the parser does not judge is
  * whether the record is consistent with itself (the label against the
  * letter, the scorecard against the score, the counterfactuals against the

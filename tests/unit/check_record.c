@@ -25,7 +25,8 @@ load(const char *rel)
 	json_error_t	 jerr;
 	json_t		*j;
 
-	snprintf(path, sizeof path, "%s/data/cases/%s", src ? src : ".", rel);
+	snprintf(path, sizeof path, "%s/%s%s", src ? src : ".",
+	    strncmp(rel, "data/", 5) == 0 ? "" : "data/cases/", rel);
 	j = json_load_file(path, JSON_REJECT_DUPLICATES, &jerr);
 	if (j == NULL)
 		ck_abort_msg("%s: %s", path, jerr.text);
@@ -187,6 +188,13 @@ START_TEST(test_demo_cases_parse)
 	ck_assert_int_eq(r->explanation.method.attribution.favourable,
 	    CORE_REC_FAVOURABLE_ABOVE);
 	ck_assert_int_eq(r->explanation.method.attribution.algorithm, CORE_REC_ALG_SHAP);
+	core_record_free(&r);
+
+	/* The example of recourse-protocol(7), with a provider's attestation. */
+	r = parse_ok("data/schema/examples/decision.json");
+	ck_assert_int_eq(r->label.review.present, 1);
+	ck_assert_ptr_nonnull(r->label.system.attestation);
+	ck_assert(json_is_string(r->label.system.attestation));
 	core_record_free(&r);
 
 	/* The correction names the record it replaces. */
@@ -426,6 +434,8 @@ static const struct {
 	  "contest.limits.statement_max_chars: must be from 1 to 20000" },
 	{ "loan-denied/record.json", "/contest/grounds/1/code", "\"inaccurate_data\"",
 	  "contest.grounds[1]: repeats the code \"inaccurate_data\"" },
+	{ "loan-denied/record.json", "/explanation/principal_reasons", "[]",
+	  "explanation.principal_reasons: an adverse decision must give at least one reason" },
 	{ "credit-limit/record-2.json", "/supersedes", "\"CC-2026-020931-r2\"",
 	  "supersedes: a record cannot supersede itself" },
 };
