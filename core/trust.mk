@@ -1,1 +1,49 @@
-# core/trust.mk: sources, unit tests, fuzz targets and benchmarks of this area.
+# core/trust.mk: trust store and registries, verdicts and receipts; their
+# unit tests, the generator of the signed documents that the verify cases
+# read, the registry fuzz target and the verify benchmark.
+core_libcore_a_SOURCES += \
+	core/trust.c core/trust.h \
+	core/verdict.c core/verdict.h \
+	core/receipt.c core/receipt.h
+
+check_PROGRAMS += tests/unit/check_verdict tests/unit/check_trust \
+	tests/unit/check_receipt
+TESTS += tests/unit/check_verdict tests/unit/check_trust \
+	tests/unit/check_receipt
+tests_unit_check_verdict_SOURCES = tests/unit/check_verdict.c
+tests_unit_check_verdict_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_unit_check_verdict_LDADD = $(CORE_LIBS) $(CHECK_LIBS)
+tests_unit_check_trust_SOURCES = tests/unit/check_trust.c
+tests_unit_check_trust_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_unit_check_trust_LDADD = $(CORE_LIBS) $(CHECK_LIBS)
+tests_unit_check_receipt_SOURCES = tests/unit/check_receipt.c
+tests_unit_check_receipt_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_unit_check_receipt_LDADD = $(CORE_LIBS) $(CHECK_LIBS)
+
+# Signed fixtures for tests/cases/verify-*.case, made with fresh keys before
+# the cases run (no private key is ever written).  `make bench` builds the
+# generator too: bench/verify-cli.bench.sh runs it.
+check_PROGRAMS += tests/unit/mkfixtures
+BENCH_BINS += tests/unit/mkfixtures
+tests_unit_mkfixtures_SOURCES = tests/unit/mkfixtures.c
+tests_unit_mkfixtures_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS)
+tests_unit_mkfixtures_LDADD = $(CORE_LIBS)
+tests/vectors/trust/.stamp: tests/unit/mkfixtures$(EXEEXT)
+	@$(MKDIR_P) tests/vectors/trust
+	$(AM_V_GEN)tests/unit/mkfixtures$(EXEEXT) tests/vectors/trust && touch $@
+tests/run-cases.log: tests/vectors/trust/.stamp
+CLEANFILES += tests/vectors/trust/.stamp tests/vectors/trust/*.jws \
+	tests/vectors/trust/*.jwk tests/vectors/trust/*.json \
+	tests/vectors/trust/*.pem tests/vectors/trust/*.txt \
+	tests/vectors/trust/config/recourse/registries/*
+EXTRA_DIST += tests/vectors/trust/README
+
+if FUZZING
+noinst_PROGRAMS += tests/fuzz/fuzz_registry
+tests_fuzz_fuzz_registry_SOURCES = tests/fuzz/fuzz_registry.c
+tests_fuzz_fuzz_registry_LDADD = $(CORE_LIBS)
+tests_fuzz_fuzz_registry_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
+endif
+EXTRA_DIST += tests/fuzz/corpus/registry
+
+EXTRA_DIST += bench/verify-cli.bench.sh
