@@ -6,7 +6,8 @@ core_libcore_a_SOURCES += \
 	core/b64.c core/b64.h \
 	core/key.c core/key.h \
 	core/sig.c core/sig.h \
-	core/jws.c core/jws.h
+	core/jws.c core/jws.h \
+	core/di.c core/di.h
 
 check_PROGRAMS += tests/unit/check_b64 tests/unit/check_key
 TESTS += tests/unit/check_b64 tests/unit/check_key
@@ -37,3 +38,9 @@ EXTRA_DIST += \
 	tests/vectors/rfc7638 \
 	tests/vectors/vc-di-eddsa \
 	tests/vectors/vc-di-ecdsa
+check_PROGRAMS += tests/unit/check_di
+TESTS += tests/unit/check_di
+tests_unit_check_di_SOURCES = tests/unit/check_di.c \
+	tests/unit/crypto_vec.c tests/unit/crypto_vec.h
+tests_unit_check_di_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_unit_check_di_LDADD = $(CORE_LIBS) $(CHECK_LIBS)
