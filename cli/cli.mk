@@ -5,5 +5,6 @@ recourse_SOURCES = \
 	cli/cli.h \
 	cli/main.c \
 	cli/commands.c \
-	cli/cmd_canon.c
+	cli/cmd_canon.c \
+	cli/cmd_verify.c
 recourse_LDADD = $(CORE_LIBS) $(LIBINTL)

@@ -13,5 +13,7 @@
 const struct cli_cmd cli_commands[] = {
 	{ "canon", cli_cmd_canon, N_("[FILE]"),
 	    N_("print the RFC 8785 canonical form of a JSON document") },
+	{ "verify", cli_cmd_verify, N_("[OPTION]... [FILE]..."),
+	    N_("say, offline, whether signed documents are valid and trusted") },
 	{ NULL, NULL, NULL, NULL }
 };

@@ -1,0 +1,752 @@
+/*
+ * cmd_verify.c: `recourse verify`, the offline verdict on signed documents.
+ *
+ *   recourse verify [--json] [--trust KEYFILE]... [--keys KEYFILE]...
+ *       [--registry FILE]... [--root KEYFILE]... [--state FILE]
+ *       [--type TYP] [--at TIME] [--body FILE] [--no-default-registries]
+ *       [FILE]...
+ *
+ * Each FILE (standard input when there is none, or for "-") is a signed
+ * document of recourse/1; its type comes from its header, or must be --type.
+ * Keys come from the command line: --trust pins a key (JWK, JWKS or PEM),
+ * --keys gives keys that check signatures but confer no trust (a service's
+ * JWKS or discovery document), --root gives registry root keys and
+ * --registry signed registries.  The registry folders SYSCONFDIR/recourse/
+ * registries/ and $XDG_CONFIG_HOME/recourse/registries/ are read too (unless
+ * --no-default-registries): *.jwk and *.pem files there are root keys, *.jws
+ * files signed registries.  --state FILE keeps the last seen sequence of each
+ * registry between runs (rollback protection); it is rewritten atomically
+ * when a newer registry is accepted.
+ *
+ * One verdict per file, in words with each check and the failing check's
+ * reason, or with --json one JSON object per line.  The exit status is the
+ * worst verdict: 0 valid and trusted, 1 valid but untrusted, 2 invalid,
+ * 3 unreadable; 64 for a usage error, and 3 when a key, state or body file
+ * named on the command line cannot be read.
+ */
+#include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "cli/cli.h"
+#include "core/buf.h"
+#include "core/error.h"
+#include "core/intl.h"
+#include "core/json.h"
+#include "core/safetext.h"
+#include "core/trust.h"
+#include "core/verdict.h"
+
+#define VERIFY_MAX_FILE		CORE_JSON_MAX_DOC
+#define VERIFY_MAX_LINE		8192
+#define VERIFY_MAX_DIRFILES	256
+
+struct verify_ctx {
+	struct core_trust	*trust;
+	struct core_trust_state	 state;
+	const char		*typ;		/* --type, in full; or NULL */
+	time_t			 now;
+	struct core_buf		 body;		/* --body */
+	int			 have_body;
+	int			 json;
+	int			 changed;	/* state to be saved */
+};
+
+/* s made safe for a terminal, as a new string (the caller frees it). */
+static char *
+verify_safe(const char *s)
+{
+	char	*out = NULL;
+
+	if (core_safetext(s, CORE_SAFETEXT_ESCAPE, VERIFY_MAX_LINE, &out) !=
+	    CORE_OK) {
+		cli_warnx("%s", _(core_strerror(CORE_E_NOMEM)));
+		exit(CLI_EXIT_SOFTWARE);
+	}
+	return out;
+}
+
+/* Read the whole of path ("-": standard input) into b; on failure err says
+ * why. */
+static enum core_code
+verify_read(const char *path, struct core_buf *b, struct core_err *err)
+{
+	enum core_code	 rc = CORE_OK;
+	FILE		*fp = stdin;
+	unsigned char	 chunk[65536];
+	size_t		 n;
+
+	if (strcmp(path, "-") != 0 && (fp = fopen(path, "rb")) == NULL) {
+		rc = core_err_set(err, CORE_E_IO, CORE_NO_OFFSET, "%s",
+		    strerror(errno));
+		goto out;
+	}
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
+		if ((rc = core_buf_add(b, chunk, n)) != CORE_OK) {
+			if (rc == CORE_E_TOO_LARGE)
+				core_err_set(err, rc, CORE_NO_OFFSET,
+				    "more than %zu bytes", b->max);
+			else
+				core_err_set(err, rc, CORE_NO_OFFSET, NULL);
+			goto out;
+		}
+	}
+	if (ferror(fp))
+		rc = core_err_set(err, CORE_E_IO, CORE_NO_OFFSET, "%s",
+		    strerror(errno));
+out:
+	if (fp != NULL && fp != stdin)
+		fclose(fp);
+	return rc;
+}
+
+/* Warn "NAME: message (detail)" with the name and detail made safe. */
+static void
+verify_warn(const char *name, const char *what, const struct core_err *err)
+{
+	char	*n = verify_safe(name), *d = verify_safe(err->detail);
+
+	if (*d != '\0')
+		/* L10N: FILE: what happened: the reason (an untranslated
+		 * detail). */
+		cli_warnx(_("%s: %s: %s (%s)"), n, what,
+		    _(core_strerror(err->code)), d);
+	else
+		cli_warnx(_("%s: %s: %s"), n, what, _(core_strerror(err->code)));
+	free(n);
+	free(d);
+}
+
+/* Load the keys of a key file (JWK, JWKS, discovery document or PEM). */
+static enum core_code
+verify_load_keys(struct verify_ctx *ctx, const char *path,
+    enum core_trust_as as, struct core_err *err)
+{
+	enum core_code	 rc;
+	struct core_buf	 b;
+	json_t		*j = NULL;
+	const char	*s;
+
+	core_buf_init(&b, VERIFY_MAX_FILE);
+	if ((rc = verify_read(path, &b, err)) != CORE_OK)
+		goto out;
+	s = core_buf_str(&b);
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+		s++;
+	if (strncmp(s, "-----BEGIN", 10) == 0) {
+		rc = core_trust_add_pem(ctx->trust, b.data, b.len, as, err);
+		goto out;
+	}
+	if ((rc = core_json_parse(b.data, b.len, NULL, &j, err)) != CORE_OK)
+		goto out;
+	rc = core_trust_add_jwks(ctx->trust, j, as, NULL, err);
+out:
+	json_decref(j);
+	core_buf_free(&b);
+	return rc;
+}
+
+/* Accept the signed registry in path; a refusal is only a warning. */
+static enum core_code
+verify_load_registry(struct verify_ctx *ctx, const char *path)
+{
+	enum core_code	 rc;
+	struct core_buf	 b;
+	struct core_err	 err;
+	size_t		 before = ctx->state.n;
+	int64_t		 seqs[CORE_TRUST_STATE_MAX];
+	size_t		 i;
+
+	core_err_clear(&err);
+	core_buf_init(&b, VERIFY_MAX_FILE);
+	for (i = 0; i < ctx->state.n; i++)
+		seqs[i] = ctx->state.e[i].sequence;
+	if ((rc = verify_read(path, &b, &err)) == CORE_OK)
+		rc = core_trust_add_registry(ctx->trust, b.data, b.len, ctx->now,
+		    &ctx->state, &err);
+	if (rc == CORE_E_NOMEM)
+		goto out;
+	if (rc != CORE_OK) {
+		verify_warn(path, _("registry refused"), &err);
+		rc = CORE_OK;
+		goto out;
+	}
+	if (ctx->state.n != before)
+		ctx->changed = 1;
+	for (i = 0; i < before; i++) {
+		if (ctx->state.e[i].sequence != seqs[i])
+			ctx->changed = 1;
+	}
+out:
+	core_buf_free(&b);
+	return rc;
+}
+
+static int
+verify_strcmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The files of dir ending in suffix, sorted, into names (n of them). */
+static size_t
+verify_dir(const char *dir, const char *suffix, char **names, size_t max)
+{
+	DIR		*d;
+	struct dirent	*de;
+	size_t		 n = 0, len, slen = strlen(suffix);
+	char		*p;
+
+	if ((d = opendir(dir)) == NULL)
+		return 0;
+	while (n < max && (de = readdir(d)) != NULL) {
+		len = strlen(de->d_name);
+		if (de->d_name[0] == '.' || len <= slen ||
+		    strcmp(de->d_name + len - slen, suffix) != 0)
+			continue;
+		if ((p = malloc(strlen(dir) + len + 2)) == NULL)
+			break;
+		memcpy(p, dir, strlen(dir));
+		p[strlen(dir)] = '/';
+		memcpy(p + strlen(dir) + 1, de->d_name, len + 1);
+		names[n++] = p;
+	}
+	closedir(d);
+	qsort(names, n, sizeof *names, verify_strcmp);
+	return n;
+}
+
+/* The registry folders, system first; n of them into dirs (owned). */
+static size_t
+verify_default_dirs(char *dirs[2])
+{
+	const char	*xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+	struct core_buf	 b;
+	size_t		 n = 0;
+
+	dirs[n++] = strdup(SYSCONFDIR "/recourse/registries");
+	core_buf_init(&b, 4096);
+	if (xdg != NULL && xdg[0] == '/')
+		core_buf_printf(&b, "%s/recourse/registries", xdg);
+	else if (home != NULL && home[0] == '/')
+		core_buf_printf(&b, "%s/.config/recourse/registries", home);
+	if (b.len > 0)
+		dirs[n++] = (char *)core_buf_take(&b, NULL);
+	core_buf_free(&b);
+	if (dirs[0] == NULL) {
+		cli_warnx("%s", _(core_strerror(CORE_E_NOMEM)));
+		exit(CLI_EXIT_SOFTWARE);
+	}
+	return n;
+}
+
+/* Root keys and registries of the registry folders; problems there are
+ * warnings, since the person did not name those files. */
+static enum core_code
+verify_load_dirs(struct verify_ctx *ctx, int roots)
+{
+	static const char *const root_suffixes[] = { ".jwk", ".pem" };
+	enum core_code	 rc = CORE_OK;
+	struct core_err	 err;
+	char		*dirs[2], *names[VERIFY_MAX_DIRFILES];
+	size_t		 nd, n, i, j, s;
+
+	nd = verify_default_dirs(dirs);
+	for (i = 0; i < nd; i++) {
+		for (s = 0; roots && s < 2; s++) {
+			n = verify_dir(dirs[i], root_suffixes[s], names,
+			    VERIFY_MAX_DIRFILES);
+			for (j = 0; j < n; j++) {
+				core_err_clear(&err);
+				if (verify_load_keys(ctx, names[j],
+				    CORE_TRUST_AS_ROOT, &err) != CORE_OK)
+					verify_warn(names[j],
+					    _("root key not used"), &err);
+				free(names[j]);
+			}
+		}
+		n = roots ? 0 : verify_dir(dirs[i], ".jws", names,
+		    VERIFY_MAX_DIRFILES);
+		for (j = 0; j < n; j++) {
+			if (rc == CORE_OK)
+				rc = verify_load_registry(ctx, names[j]);
+			free(names[j]);
+		}
+	}
+	for (i = 0; i < nd; i++)
+		free(dirs[i]);
+	return rc;
+}
+
+/* Load the state file, if there is one; a missing file is an empty state. */
+static int
+verify_load_state(struct verify_ctx *ctx, const char *path)
+{
+	struct core_buf	 b;
+	struct core_err	 err;
+	json_t		*j = NULL;
+	int		 ok = 0;
+
+	core_err_clear(&err);
+	core_buf_init(&b, VERIFY_MAX_FILE);
+	if (access(path, F_OK) != 0 && errno == ENOENT) {
+		ok = 1;
+		goto out;
+	}
+	if (verify_read(path, &b, &err) != CORE_OK ||
+	    core_json_parse(b.data, b.len, NULL, &j, &err) != CORE_OK ||
+	    core_trust_state_from_json(j, &ctx->state, &err) != CORE_OK) {
+		verify_warn(path, _("registry state not read"), &err);
+		goto out;
+	}
+	ok = 1;
+out:
+	json_decref(j);
+	core_buf_free(&b);
+	return ok;
+}
+
+/* Write the state to path: a temporary file, fsync, rename, fsync the
+ * folder, so that a crash leaves the old state or the new one. */
+static int
+verify_save_state(struct verify_ctx *ctx, const char *path)
+{
+	json_t		*j = NULL;
+	char		*text = NULL, *dir = NULL, *slash;
+	struct core_buf	 tmp;
+	int		 fd = -1, ok = 0;
+	size_t		 len;
+
+	core_buf_init(&tmp, 8192);
+	if (core_trust_state_to_json(&ctx->state, &j) != CORE_OK ||
+	    (text = json_dumps(j, JSON_INDENT(2))) == NULL ||
+	    core_buf_printf(&tmp, "%s.tmp%ld", path, (long)getpid()) != CORE_OK) {
+		errno = ENOMEM;
+		goto out;
+	}
+	len = strlen(text);
+	if ((fd = open(core_buf_str(&tmp), O_WRONLY | O_CREAT | O_TRUNC |
+	    O_CLOEXEC, 0600)) == -1)
+		goto out;
+	if (write(fd, text, len) != (ssize_t)len || write(fd, "\n", 1) != 1 ||
+	    fsync(fd) != 0 || close(fd) != 0) {
+		fd = -1;
+		unlink(core_buf_str(&tmp));
+		goto out;
+	}
+	fd = -1;
+	if (rename(core_buf_str(&tmp), path) != 0) {
+		unlink(core_buf_str(&tmp));
+		goto out;
+	}
+	if ((dir = strdup(path)) != NULL) {
+		slash = strrchr(dir, '/');
+		if (slash == NULL)
+			dir[0] = '.', dir[1] = '\0';
+		else if (slash == dir)
+			dir[1] = '\0';
+		else
+			*slash = '\0';
+		if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) != -1) {
+			fsync(fd);
+			close(fd);
+			fd = -1;
+		}
+	}
+	ok = 1;
+out:
+	if (!ok) {
+		char *n = verify_safe(path);
+
+		/* L10N: FILE: registry state not saved: REASON. */
+		cli_warnx(_("%s: registry state not saved: %s"), n,
+		    strerror(errno));
+		free(n);
+	}
+	if (fd != -1)
+		close(fd);
+	free(dir);
+	free(text);
+	json_decref(j);
+	core_buf_free(&tmp);
+	return ok;
+}
+
+/* The sentence of check c, translated, with its reason when it failed or
+ * warned, into out (cleared first). */
+static void
+verify_sentence(const struct core_check *c, struct core_buf *out)
+{
+	core_buf_reset(out);
+	core_check_expand(_(c->msg), c, out);
+	if (c->code != CORE_OK &&
+	    (c->result == CORE_CHECK_FAILED || c->result == CORE_CHECK_WARNING)) {
+		core_buf_adds(out, " (");
+		core_buf_adds(out, _(core_strerror(c->code)));
+		if (c->detail[0] != '\0') {
+			core_buf_adds(out, ": ");
+			core_buf_adds(out, c->detail);
+		}
+		core_buf_adds(out, ")");
+	}
+}
+
+/* Print the verdict on name in words. */
+static void
+verify_print_text(const char *name, const struct core_verdict *v)
+{
+	enum core_verdict_overall o = core_verdict_overall(v);
+	const struct core_check	*why = core_verdict_reason(v);
+	struct core_buf		 line;
+	char			*safe, *n;
+	size_t			 i;
+
+	core_buf_init(&line, VERIFY_MAX_LINE);
+	n = verify_safe(name);
+	if (why != NULL) {
+		core_check_expand(_(why->msg), why, &line);
+		safe = verify_safe(core_buf_str(&line));
+		/* L10N: FILE: SYMBOL VERDICT: the reason.  The symbol is
+		 * [ok], [!] or [FAIL]. */
+		printf(_("%s: %s %s: %s\n"), n, core_verdict_symbol(o),
+		    _(core_verdict_text(o)), safe);
+		free(safe);
+	} else
+		/* L10N: FILE: SYMBOL VERDICT. */
+		printf(_("%s: %s %s\n"), n, core_verdict_symbol(o),
+		    _(core_verdict_text(o)));
+	for (i = 0; i < v->n; i++) {
+		verify_sentence(&v->checks[i], &line);
+		safe = verify_safe(core_buf_str(&line));
+		printf("  %-6s %s: %s\n", core_check_symbol(v->checks[i].result),
+		    v->checks[i].id, safe);
+		free(safe);
+	}
+	free(n);
+	core_buf_free(&line);
+}
+
+/* Set name in o to a safe copy of s (when s is not empty). */
+static void
+verify_json_set(json_t *o, const char *name, const char *s)
+{
+	char	*safe;
+
+	if (s == NULL || *s == '\0')
+		return;
+	safe = verify_safe(s);
+	json_object_set_new(o, name, json_string(safe));
+	free(safe);
+}
+
+/* Print the verdict on name as one line of JSON. */
+static void
+verify_print_json(const char *name, const struct core_verdict *v,
+    const struct core_doc_info *info)
+{
+	enum core_verdict_overall o = core_verdict_overall(v);
+	const struct core_check	*why = core_verdict_reason(v), *c;
+	struct core_buf		 line;
+	json_t			*j, *checks, *cj;
+	char			*s;
+	size_t			 i;
+
+	core_buf_init(&line, VERIFY_MAX_LINE);
+	j = json_object();
+	checks = json_array();
+	if (j == NULL || checks == NULL) {
+		cli_warnx("%s", _(core_strerror(CORE_E_NOMEM)));
+		exit(CLI_EXIT_SOFTWARE);
+	}
+	verify_json_set(j, "file", name);
+	json_object_set_new(j, "verdict", json_string(core_verdict_id(o)));
+	json_object_set_new(j, "symbol", json_string(core_verdict_symbol(o)));
+	verify_json_set(j, "verdict_text", _(core_verdict_text(o)));
+	if (why != NULL) {
+		verify_sentence(why, &line);
+		verify_json_set(j, "reason", core_buf_str(&line));
+	}
+	if (info != NULL) {
+		verify_json_set(j, "typ", info->typ);
+		verify_json_set(j, "kid", info->kid);
+		verify_json_set(j, "thumbprint", info->thumbprint);
+		verify_json_set(j, "alg", info->alg);
+		verify_json_set(j, "service_id", info->service_id);
+	}
+	for (i = 0; i < v->n; i++) {
+		c = &v->checks[i];
+		if ((cj = json_object()) == NULL) {
+			cli_warnx("%s", _(core_strerror(CORE_E_NOMEM)));
+			exit(CLI_EXIT_SOFTWARE);
+		}
+		json_object_set_new(cj, "id", json_string(c->id));
+		json_object_set_new(cj, "result",
+		    json_string(core_check_result_id(c->result)));
+		json_object_set_new(cj, "symbol",
+		    json_string(core_check_symbol(c->result)));
+		core_buf_reset(&line);
+		core_check_expand(_(c->msg), c, &line);
+		verify_json_set(cj, "message", core_buf_str(&line));
+		if (c->code != CORE_OK) {
+			json_object_set_new(cj, "code", json_integer(c->code));
+			verify_json_set(cj, "error", _(core_strerror(c->code)));
+			verify_json_set(cj, "detail", c->detail);
+		}
+		json_array_append_new(checks, cj);
+	}
+	json_object_set_new(j, "checks", checks);
+	if ((s = json_dumps(j, JSON_COMPACT | JSON_ENSURE_ASCII)) == NULL) {
+		cli_warnx("%s", _(core_strerror(CORE_E_NOMEM)));
+		exit(CLI_EXIT_SOFTWARE);
+	}
+	puts(s);
+	free(s);
+	json_decref(j);
+	core_buf_free(&line);
+}
+
+/* Verify one file and print its verdict; returns the verdict. */
+static enum core_verdict_overall
+verify_file(struct verify_ctx *ctx, const char *path)
+{
+	struct core_verdict	 v;
+	struct core_doc_info	 info;
+	struct core_buf		 doc;
+	struct core_err		 err;
+	enum core_code		 rc;
+	enum core_verdict_overall o;
+	const char		*name;
+
+	memset(&info, 0, sizeof info);
+	core_err_clear(&err);
+	core_verdict_init(&v);
+	core_buf_init(&doc, VERIFY_MAX_FILE);
+	name = strcmp(path, "-") == 0 ? _("standard input") : path;
+	if ((rc = verify_read(path, &doc, &err)) != CORE_OK) {
+		if (rc == CORE_E_NOMEM)
+			goto nomem;
+		core_verdict_add(&v, "read", CORE_CHECK_FORMAT,
+		    CORE_CHECK_FAILED, &err, N_("The file could not be read."),
+		    NULL);
+	} else if ((rc = core_trust_verify_doc(ctx->trust, doc.data, doc.len,
+	    ctx->typ, NULL, &ctx->state, ctx->now,
+	    ctx->have_body ? ctx->body.data : NULL, ctx->body.len, &v,
+	    &info)) != CORE_OK)
+		goto nomem;
+	if (ctx->json)
+		verify_print_json(name, &v, &info);
+	else
+		verify_print_text(name, &v);
+	o = core_verdict_overall(&v);
+	core_doc_info_free(&info);
+	core_buf_free(&doc);
+	return o;
+nomem:
+	cli_warnx("%s", _(core_strerror(CORE_E_NOMEM)));
+	exit(CLI_EXIT_SOFTWARE);
+}
+
+static void
+verify_usage(FILE *fp)
+{
+	fprintf(fp, _("Usage: %s verify [OPTION]... [FILE]...\n"), PACKAGE);
+	fputs(_("Check signed documents offline and say whether each is valid "
+	    "and trusted.\n"), fp);
+	fputs(_("\nOptions:\n"), fp);
+	fputs(_("      --json              one JSON object per file\n"), fp);
+	fputs(_("      --trust=KEYFILE     pin a key (JWK, JWKS or PEM)\n"), fp);
+	fputs(_("      --keys=KEYFILE      keys that check signatures but confer "
+	    "no trust\n"), fp);
+	fputs(_("      --registry=FILE     a signed registry to trust services "
+	    "by\n"), fp);
+	fputs(_("      --root=KEYFILE      a registry root key\n"), fp);
+	fputs(_("      --state=FILE        remember registry sequences here "
+	    "(rollback protection)\n"), fp);
+	fputs(_("      --type=TYP          expect this document type (decision, "
+	    "receipt, status,\n"
+	    "                          registry, attestation)\n"), fp);
+	fputs(_("      --at=TIME           check at this RFC 3339 UTC time "
+	    "instead of now\n"), fp);
+	fputs(_("      --body=FILE         the contest body a receipt must "
+	    "match\n"), fp);
+	fputs(_("      --no-default-registries  ignore the registry folders\n"),
+	    fp);
+	fputs(_("\nExit status: 0 all valid and trusted, 1 some valid but "
+	    "untrusted,\n2 some invalid, 3 some unreadable; the worst wins.\n"),
+	    fp);
+}
+
+/* recourse verify: see the top of this file. */
+int
+cli_cmd_verify(struct cli_opts *opts, int argc, char **argv)
+{
+	enum {
+		OPT_JSON = 256, OPT_TRUST, OPT_KEYS, OPT_REGISTRY, OPT_ROOT,
+		OPT_STATE, OPT_TYPE, OPT_AT, OPT_BODY, OPT_NODEFAULT, OPT_HELP
+	};
+	static const struct option longopts[] = {
+		{ "json", no_argument, NULL, OPT_JSON },
+		{ "trust", required_argument, NULL, OPT_TRUST },
+		{ "keys", required_argument, NULL, OPT_KEYS },
+		{ "registry", required_argument, NULL, OPT_REGISTRY },
+		{ "root", required_argument, NULL, OPT_ROOT },
+		{ "state", required_argument, NULL, OPT_STATE },
+		{ "type", required_argument, NULL, OPT_TYPE },
+		{ "at", required_argument, NULL, OPT_AT },
+		{ "body", required_argument, NULL, OPT_BODY },
+		{ "no-default-registries", no_argument, NULL, OPT_NODEFAULT },
+		{ "help", no_argument, NULL, OPT_HELP },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct verify_ctx	 ctx;
+	struct core_err		 err;
+	enum core_verdict_overall o;
+	const char		*state_path = NULL, *body_path = NULL;
+	char			**keyfiles = NULL, **regfiles = NULL;
+	enum core_trust_as	*keyparts = NULL;
+	size_t			 nkeys = 0, nregs = 0, i;
+	int			 ch, status = CLI_EXIT_OK, defaults = 1;
+	char			*n;
+
+	memset(&ctx, 0, sizeof ctx);
+	core_trust_state_init(&ctx.state);
+	core_buf_init(&ctx.body, VERIFY_MAX_FILE);
+	ctx.json = opts->json;
+	ctx.now = time(NULL);
+	keyfiles = calloc((size_t)argc + 1, sizeof *keyfiles);
+	keyparts = calloc((size_t)argc + 1, sizeof *keyparts);
+	regfiles = calloc((size_t)argc + 1, sizeof *regfiles);
+	if (keyfiles == NULL || keyparts == NULL || regfiles == NULL ||
+	    core_trust_new(&ctx.trust) != CORE_OK) {
+		cli_warnx("%s", _(core_strerror(CORE_E_NOMEM)));
+		status = CLI_EXIT_SOFTWARE;
+		goto out;
+	}
+	while ((ch = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
+		switch (ch) {
+		case OPT_JSON:
+			ctx.json = 1;
+			break;
+		case OPT_TRUST:
+		case OPT_KEYS:
+		case OPT_ROOT:
+			keyparts[nkeys] = ch == OPT_TRUST ? CORE_TRUST_AS_PIN :
+			    ch == OPT_KEYS ? CORE_TRUST_AS_KNOWN :
+			    CORE_TRUST_AS_ROOT;
+			keyfiles[nkeys++] = optarg;
+			break;
+		case OPT_REGISTRY:
+			regfiles[nregs++] = optarg;
+			break;
+		case OPT_STATE:
+			state_path = optarg;
+			break;
+		case OPT_TYPE:
+			if ((ctx.typ = core_trust_typ(optarg)) == NULL) {
+				n = verify_safe(optarg);
+				cli_warnx(_("unknown document type '%s'"), n);
+				free(n);
+				status = CLI_EXIT_USAGE;
+				goto usage;
+			}
+			break;
+		case OPT_AT:
+			if (core_trust_time_parse(optarg, &ctx.now) != 0) {
+				n = verify_safe(optarg);
+				cli_warnx(_("'%s' is not an RFC 3339 UTC time such "
+				    "as 2026-11-26T10:00:00Z"), n);
+				free(n);
+				status = CLI_EXIT_USAGE;
+				goto usage;
+			}
+			break;
+		case OPT_BODY:
+			body_path = optarg;
+			break;
+		case OPT_NODEFAULT:
+			defaults = 0;
+			break;
+		case OPT_HELP:
+			verify_usage(stdout);
+			goto out;
+		default:
+			status = CLI_EXIT_USAGE;
+			goto usage;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+
+	/* Keys first, then the registries they sign. */
+	if (state_path != NULL && !verify_load_state(&ctx, state_path)) {
+		status = CLI_EXIT_UNREADABLE;
+		goto out;
+	}
+	if (defaults && verify_load_dirs(&ctx, 1) != CORE_OK)
+		goto nomem;
+	for (i = 0; i < nkeys; i++) {
+		core_err_clear(&err);
+		if (verify_load_keys(&ctx, keyfiles[i], keyparts[i],
+		    &err) != CORE_OK) {
+			if (err.code == CORE_E_NOMEM)
+				goto nomem;
+			verify_warn(keyfiles[i], _("no key read"), &err);
+			status = CLI_EXIT_UNREADABLE;
+			goto out;
+		}
+	}
+	if (defaults && verify_load_dirs(&ctx, 0) != CORE_OK)
+		goto nomem;
+	for (i = 0; i < nregs; i++) {
+		if (verify_load_registry(&ctx, regfiles[i]) != CORE_OK)
+			goto nomem;
+	}
+	if (state_path != NULL && ctx.changed)
+		verify_save_state(&ctx, state_path);
+	if (body_path != NULL) {
+		core_err_clear(&err);
+		if (verify_read(body_path, &ctx.body, &err) != CORE_OK) {
+			verify_warn(body_path, _("contest body not read"), &err);
+			status = CLI_EXIT_UNREADABLE;
+			goto out;
+		}
+		ctx.have_body = 1;
+	}
+
+	if (argc == 0) {
+		status = (int)verify_file(&ctx, "-");
+		goto out;
+	}
+	for (i = 0; i < (size_t)argc; i++) {
+		o = verify_file(&ctx, argv[i]);
+		if ((int)o > status)
+			status = (int)o;
+	}
+	goto out;
+nomem:
+	cli_warnx("%s", _(core_strerror(CORE_E_NOMEM)));
+	status = CLI_EXIT_SOFTWARE;
+	goto out;
+usage:
+	verify_usage(stderr);
+out:
+	if (fflush(stdout) != 0 && status < CLI_EXIT_SOFTWARE)
+		status = CLI_EXIT_SOFTWARE;
+	core_trust_free(&ctx.trust);
+	core_buf_free(&ctx.body);
+	free(keyfiles);
+	free(keyparts);
+	free(regfiles);
+	return status;
+}
