@@ -7,5 +7,14 @@ net_libnet_a_SOURCES = \
 	net/store.c net/store.h \
 	net/jfile.c net/jfile.h \
 	net/case.c net/case.h \
-	net/outbox.c net/outbox.h
+	net/outbox.c net/outbox.h \
+	net/proto.c net/proto.h
 
+check_PROGRAMS += tests/unit/check_store tests/unit/check_outbox
+tests_unit_check_store_SOURCES = tests/unit/check_store.c
+tests_unit_check_store_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_unit_check_store_LDADD = $(NET_LIBS) $(CORE_LIBS) $(CHECK_LIBS)
+tests_unit_check_outbox_SOURCES = tests/unit/check_outbox.c
+tests_unit_check_outbox_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_unit_check_outbox_LDADD = $(NET_LIBS) $(CORE_LIBS) $(CHECK_LIBS)
+TESTS += tests/unit/check_store tests/unit/check_outbox
