@@ -2,7 +2,8 @@
 # unit tests, the generator of the signed documents that the verify cases
 # read, the registry fuzz target and the verify benchmark.
 core_libcore_a_SOURCES += \
-	core/trust.c core/trust.h \
+	core/trust.c core/trust.h core/trust-int.h \
+	core/trust-registry.c core/trust-doc.c \
 	core/verdict.c core/verdict.h \
 	core/receipt.c core/receipt.h
 
