@@ -508,6 +508,7 @@ out:
 		core_err_set(err, err->code, err->offset, "%s: %.180s", path,
 		    err->detail);
 	core_free(check.decision_id);
+	core_free(check.contest_path);
 	json_decref(check.grounds);
 	json_decref(check.remedies);
 	json_decref(check.factors);

@@ -1,0 +1,141 @@
+#!/bin/sh
+# service-contest.sh: contests, their signed receipts, idempotency, status,
+# and the refusal of oversized, malformed and invalid contests.
+. "$top_srcdir/tests/service-lib.sh"
+
+svc_start "$T_TMP/st" --rate 0 --max-body 16384 ||
+    { not_ok "the service starts"; finish; exit 1; }
+AUTH='Authorization: Bearer 7KQ4-M2PX'
+JSON='Content-Type: application/json'
+http GET /.well-known/recourse >/dev/null
+cp "$T_TMP/body" "$T_TMP/disc.json"
+http GET /decisions/LN-2026-004217 -H "$AUTH" >/dev/null
+"$JWS_CHECK" recourse-decision+json "$T_TMP/disc.json" "$T_TMP/body" > "$T_TMP/rec.json"
+dsha=$(sha256 "$T_TMP/rec.json")
+did=$(json "$T_TMP/rec.json" 'd["id"]')
+
+# body FILE [PYTHON-STATEMENT]: a valid contest, changed by the statement.
+body() {
+	python3 -c 'import json, sys
+b = {"recourse": "1", "decision_id": sys.argv[2], "decision_sha256": sys.argv[3],
+     "grounds": ["inaccurate_data"], "statement": "My income is wrong: I earn £31,200.",
+     "corrections": [{"factor": "gross_income", "claimed_value": 31200, "note": "payslips"}],
+     "remedies": ["human_review", "correction"],
+     "contact": {"preference": "email", "address": "c.morgan@example.org"},
+     "language": "cy"}
+exec(sys.argv[4])
+open(sys.argv[1], "w", encoding="utf-8").write(json.dumps(b, ensure_ascii=False))' \
+	    "$1" "$did" "$dsha" "${2:-pass}"
+}
+
+# post BODYFILE KEY [AUTH-HEADER [TYPE-HEADER]]: POST a contest.
+post() {
+	http POST /contests -H "${3:-$AUTH}" -H "${4:-$JSON}" \
+	    -H "Idempotency-Key: $2" --data-binary "@$1"
+}
+
+KEY1=0f8e6b1c-4a2d-4c3e-9b7a-5d6e7f8a9b0c
+body "$T_TMP/c1.json"
+code=$(post "$T_TMP/c1.json" "$KEY1")
+cp "$T_TMP/body" "$T_TMP/r1.jws"
+check "a contest is taken: 201 application/jose+json" \
+    [ "$code $(header Content-Type)" = "201 application/jose+json" ]
+if "$JWS_CHECK" recourse-receipt+json "$T_TMP/disc.json" "$T_TMP/r1.jws" > "$T_TMP/receipt.json"; then
+	ok "the receipt verifies with the service's published key"
+else
+	not_ok "the receipt verifies with the service's published key"
+fi
+check "the receipt holds the SHA-256 of the exact body bytes" \
+    [ "$(json "$T_TMP/receipt.json" 'd["body_sha256"]')" = "$(sha256 "$T_TMP/c1.json")" ]
+check "the receipt names the decision, the key and this service" \
+    [ "$(json "$T_TMP/receipt.json" 'd["decision_id"] + " " + d["idempotency_key"] + " " + d["service_id"]')" = "$did $KEY1 $SVC_URL" ]
+check "the receipt has every field of the protocol" \
+    [ "$(json "$T_TMP/receipt.json" 'sorted(d)')" = '["answer_due", "body_sha256", "contest_id", "decision_id", "idempotency_key", "receipt_id", "received_at", "service_id", "status_url"]' ]
+check "the answer is due 30 days after receipt, as the record says" \
+    [ "$(json "$T_TMP/receipt.json" '(__import__("datetime").date.fromisoformat(d["answer_due"]) - __import__("datetime").date.fromisoformat(d["received_at"][:10])).days')" = 30 ]
+cid=$(json "$T_TMP/receipt.json" 'd["contest_id"]')
+check "the contest is on disk before the answer" [ -s "$T_TMP/st/contests/$cid.json" ]
+
+code=$(post "$T_TMP/c1.json" "$KEY1")
+check "the same key with the same body: 201 again" [ "$code" = 201 ]
+check "... and the very same receipt bytes" cmp -s "$T_TMP/body" "$T_TMP/r1.jws"
+check "no second contest was made" [ "$(ls "$T_TMP/st/contests" | grep -c '\.json$')" = 1 ]
+
+body "$T_TMP/c2.json" 'b["statement"] += " Please look again."'
+code=$(post "$T_TMP/c2.json" "$KEY1")
+check "the same key with another body: 409 problem+json" is_problem 409
+
+code=$(http GET "/status/$cid" -H "$AUTH")
+cp "$T_TMP/body" "$T_TMP/status.jws"
+if [ "$code" = 200 ] && "$JWS_CHECK" recourse-status+json "$T_TMP/disc.json" "$T_TMP/status.jws" > "$T_TMP/status.json"; then
+	ok "the status is served signed"
+else
+	not_ok "the status is served signed"
+fi
+check "the status says received, with its history and due date" \
+    [ "$(json "$T_TMP/status.json" 'd["status"] + " " + d["history"][0]["status"] + " " + d["answer_due"] + " " + d["contest_id"]')" = \
+      "received received $(json "$T_TMP/receipt.json" 'd["answer_due"]') $cid" ]
+check "the receipt's status_url is where the status is" \
+    [ "$(json "$T_TMP/receipt.json" 'd["status_url"]')" = "$SVC_URL/status/$cid" ]
+code=$(http GET "/status/$cid" -H 'Authorization: Bearer 5FHN-2KJR')
+check "the status with another case's access code: 401" is_problem 401
+code=$(http GET "/status/$cid")
+check "the status without an access code: 401" is_problem 401
+code=$(http GET "/status/C-00000000000000000000000000000000" -H "$AUTH")
+check "the status of an unknown contest: 404" is_problem 404
+
+KEY2=7d1f0e2a-9c3b-4b8d-8e6f-1a2b3c4d5e6f
+code=$(http POST /contests -H "$AUTH" -H "$JSON" --data-binary "@$T_TMP/c2.json")
+check "no Idempotency-Key: 400 problem+json" is_problem 400
+code=$(post "$T_TMP/c2.json" short)
+check "an Idempotency-Key under 16 characters: 400" is_problem 400
+code=$(http POST /contests -H "$JSON" -H "Idempotency-Key: $KEY2" --data-binary "@$T_TMP/c2.json")
+check "no access code: 401 problem+json" is_problem 401
+code=$(post "$T_TMP/c2.json" "$KEY2" 'Authorization: Bearer 5FHN-2KJR')
+check "the access code of another decision: 401" is_problem 401
+code=$(post "$T_TMP/c2.json" "$KEY2" "$AUTH" 'Content-Type: text/plain')
+check "another media type: 415 problem+json" is_problem 415
+printf '{"recourse":"1","recourse":"1"}' > "$T_TMP/dup.json"
+code=$(post "$T_TMP/dup.json" "$KEY2")
+check "a body with a repeated member: 400 problem+json" is_problem 400
+printf '{"recourse":' > "$T_TMP/cut.json"
+code=$(post "$T_TMP/cut.json" "$KEY2")
+check "a body cut short: 400 problem+json" is_problem 400
+printf '\377\376{}' > "$T_TMP/bad.json"
+code=$(post "$T_TMP/bad.json" "$KEY2")
+check "a body that is not UTF-8: 400 problem+json" is_problem 400
+body "$T_TMP/big.json" 'b["statement"] = "x" * 17000'
+code=$(post "$T_TMP/big.json" "$KEY2")
+check "a body over --max-body: 413 problem+json" is_problem 413
+code=$(http POST /contests -H "$AUTH" -H "$JSON" -H "Idempotency-Key: $KEY2" \
+    -H 'Transfer-Encoding: chunked' --data-binary "@$T_TMP/big.json")
+check "a chunked body over --max-body: 413 too" is_problem 413
+
+# invalid FILE-SUFFIX PYTHON DESCRIPTION: a contest the terms refuse (422).
+invalid() {
+	body "$T_TMP/inv-$1.json" "$2"
+	code=$(post "$T_TMP/inv-$1.json" "3a4b5c6d-$1-0000-0000-000000000000")
+	check "$3: 422 problem+json" is_problem 422
+}
+invalid sha 'b["decision_sha256"] = "0" * 64' "the SHA-256 of another payload"
+invalid ground 'b["grounds"] = ["bad_vibes"]' "a ground the decision does not accept"
+invalid dupground 'b["grounds"] = ["other", "other"]' "a ground given twice"
+invalid remedy 'b["remedies"] = ["compensation"]' "a remedy the decision does not offer"
+invalid noremedy 'b["remedies"] = []' "no remedy"
+invalid long 'b["statement"] = "ŵ" * 5001' "a statement over the decision's limit"
+invalid factor 'b["corrections"][0]["factor"] = "shoe_size"' "a correction of a factor the decision has not"
+invalid lang 'b["language"] = "fr"' "a language the decision does not offer"
+invalid contact 'b["contact"]["preference"] = "pigeon"' "an unknown contact preference"
+invalid member 'b["surprise"] = 1' "an unknown member"
+invalid version 'b["recourse"] = "2"' "another protocol version"
+body "$T_TMP/ext.json" 'b["x_channel"] = "kiosk"'
+code=$(post "$T_TMP/ext.json" "5e6f7a8b-0000-4000-8000-000000000001")
+check "an x_ extension member is accepted" [ "$code" = 201 ]
+body "$T_TMP/alt.json"
+code=$(http POST /recourse/contests -H "$AUTH" -H "$JSON" \
+    -H "Idempotency-Key: 5e6f7a8b-0000-4000-8000-000000000002" --data-binary "@$T_TMP/alt.json")
+check "the endpoint the record names takes contests too" [ "$code" = 201 ]
+
+check "the log has no access code" [ "$(grep -c -e 7KQ4 -e 5FHN "$T_TMP/st/access.log")" = 0 ]
+check "SIGTERM stops the service with status 0" svc_stop
+finish
