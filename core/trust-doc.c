@@ -133,8 +133,12 @@ trust_receipt_check(const struct core_receipt *rcpt, const void *body,
 	memset(&exp, 0, sizeof exp);
 	exp.body = body;
 	exp.body_len = body_len;
-	/* The decision contested is named in the body itself. */
-	if (core_json_parse(body, body_len, NULL, &b, NULL) == CORE_OK)
+	/* The decision contested is named in the body itself; a body that is
+	 * not JSON is compared by its digest alone. */
+	rc = core_json_parse(body, body_len, NULL, &b, NULL);
+	if (rc == CORE_E_NOMEM)
+		goto out;
+	if (rc == CORE_OK)
 		exp.decision_id = trust_str(b, "decision_id");
 	rc = core_receipt_match(rcpt, &exp, &err);
 	if (rc == CORE_E_NOMEM)

@@ -21,6 +21,15 @@ tests_unit_check_receipt_SOURCES = tests/unit/check_receipt.c
 tests_unit_check_receipt_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_unit_check_receipt_LDADD = $(CORE_LIBS) $(CHECK_LIBS)
 
+# Allocation-failure injection exists only in debug builds.
+if DEBUG
+check_PROGRAMS += tests/unit/check_allocfail_trust
+TESTS += tests/unit/check_allocfail_trust
+tests_unit_check_allocfail_trust_SOURCES = tests/unit/check_allocfail_trust.c
+tests_unit_check_allocfail_trust_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_unit_check_allocfail_trust_LDADD = $(CORE_LIBS) $(CHECK_LIBS)
+endif
+
 # Signed fixtures for tests/cases/verify-*.case, made with fresh keys before
 # the cases run (no private key is ever written).  `make bench` builds the
 # generator too: bench/verify-cli.bench.sh runs it.
