@@ -11,6 +11,7 @@
 
 #include "core/alloc.h"
 #include "core/error.h"
+#include "core/json.h"
 #include "core/jws.h"
 #include "core/key.h"
 #include "core/trust-int.h"
@@ -347,13 +348,15 @@ trust_registry_fresh(const struct core_trust *t,
 	return CORE_OK;
 }
 
-/* The "kid" of a JWS's protected header into kid (size sz); "" if none. */
+/* The kid of a JWS's first signature (protected header, else unprotected)
+ * and its typ into kid and typ (sizes sz, typsz); "" when absent. */
 enum core_code
 trust_peek_kid(const void *doc, size_t len, char *kid, size_t sz,
     char *typ, size_t typsz, struct core_err *err)
 {
 	enum core_code	 rc;
 	json_t		*h = NULL;
+	const json_t	*u;
 	const char	*s;
 
 	kid[0] = '\0';
@@ -365,6 +368,22 @@ trust_peek_kid(const void *doc, size_t len, char *kid, size_t sz,
 		snprintf(kid, sz, "%s", s);
 	if (typ != NULL && (s = trust_str(h, "typ")) != NULL)
 		snprintf(typ, typsz, "%s", s);
+	if (kid[0] != '\0')
+		goto out;
+	/* The kid may be in the unprotected header of the first signature
+	 * (JSON serialisations); the header checks of jws.c passed. */
+	json_decref(h);
+	h = NULL;
+	if (core_json_parse(doc, len, NULL, &h, NULL) == CORE_E_NOMEM) {
+		rc = CORE_E_NOMEM;
+		goto out;
+	}
+	u = json_object_get(h, "header");
+	if (u == NULL)
+		u = json_object_get(json_array_get(json_object_get(h,
+		    "signatures"), 0), "header");
+	if ((s = trust_str(u, "kid")) != NULL)
+		snprintf(kid, sz, "%s", s);
 out:
 	json_decref(h);
 	return rc;

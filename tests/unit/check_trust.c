@@ -18,6 +18,7 @@
 #include "core/jcs.h"
 #include "core/jws.h"
 #include "core/key.h"
+#include "core/sig.h"
 #include "core/trust.h"
 #include "core/verdict.h"
 
@@ -649,6 +650,59 @@ START_TEST(test_doc_tampered_and_unreadable)
 }
 END_TEST
 
+/* A flattened JWS with its kid in the unprotected header only. */
+static void
+sign_unprotected_kid(const char *kid, const struct core_key *k,
+    struct core_buf *out)
+{
+	static const char	 hdr[] =
+	    "{\"alg\":\"EdDSA\",\"typ\":\"recourse-decision+json\"}";
+	static const char	 pl[] =
+	    "{\"id\":\"LN-1\",\"issuer\":\"https://bank.example\"}";
+	struct core_buf		 in, sig64;
+	unsigned char		 sig[CORE_SIG_MAX];
+	size_t			 siglen, protlen;
+
+	core_buf_init(&in, MAXDOC);
+	core_buf_init(&sig64, MAXDOC);
+	core_buf_init(out, MAXDOC);
+	ck_assert_int_eq(core_b64url_encode(hdr, strlen(hdr), &in), CORE_OK);
+	protlen = in.len;
+	core_buf_addc(&in, '.');
+	ck_assert_int_eq(core_b64url_encode(pl, strlen(pl), &in), CORE_OK);
+	ck_assert_int_eq(core_sig_sign(k, in.data, in.len, sig, &siglen, NULL),
+	    CORE_OK);
+	ck_assert_int_eq(core_b64url_encode(sig, siglen, &sig64), CORE_OK);
+	core_buf_printf(out, "{\"protected\":\"%.*s\",\"header\":{\"kid\":"
+	    "\"%s\"},\"payload\":\"%s\",\"signature\":\"%s\"}",
+	    (int)protlen, (const char *)in.data, kid,
+	    (const char *)in.data + protlen + 1, core_buf_str(&sig64));
+	core_buf_free(&in);
+	core_buf_free(&sig64);
+}
+
+START_TEST(test_doc_unprotected_kid)
+{
+	struct core_verdict	 v;
+	struct core_doc_info	 info;
+	struct core_buf		 d;
+
+	/* Found by the kid of the unprotected header: valid, and untrusted
+	 * since no registry lists the stranger. */
+	sign_unprotected_kid("stranger-1", stranger, &d);
+	ck_assert_int_eq(verdict_of(&d, NULL, &v, &info), CORE_VERDICT_UNTRUSTED);
+	ck_assert_str_eq(info.kid, "stranger-1");
+	core_doc_info_free(&info);
+	core_buf_free(&d);
+	/* The same kid, but another key signed: invalid. */
+	sign_unprotected_kid("stranger-1", root2, &d);
+	ck_assert_int_eq(verdict_of(&d, NULL, &v, &info), CORE_VERDICT_INVALID);
+	ck_assert_str_eq(core_verdict_reason(&v)->id, "signature");
+	core_doc_info_free(&info);
+	core_buf_free(&d);
+}
+END_TEST
+
 START_TEST(test_doc_registry)
 {
 	struct core_trust	*t = store_with_root();
@@ -796,6 +850,7 @@ main(void)
 	tcase_add_test(tc, test_pins);
 	tcase_add_test(tc, test_doc_verdicts);
 	tcase_add_test(tc, test_doc_tampered_and_unreadable);
+	tcase_add_test(tc, test_doc_unprotected_kid);
 	tcase_add_test(tc, test_doc_registry);
 	tcase_add_test(tc, test_state_json);
 	tcase_add_test(tc, test_jwks_files);
