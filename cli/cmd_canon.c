@@ -88,7 +88,6 @@ cli_cmd_canon(struct cli_opts *opts, int argc, char **argv)
 	unsigned char		*data = NULL;
 	const char		*path = "-", *name;
 	size_t			 len = 0;
-	json_t			*v = NULL;
 	FILE			*fp = stdin;
 	int			 ch, status = CLI_EXIT_OK;
 
@@ -119,16 +118,11 @@ cli_cmd_canon(struct cli_opts *opts, int argc, char **argv)
 		status = errno == ENOMEM ? CLI_EXIT_SOFTWARE : CLI_EXIT_UNREADABLE;
 		goto out;
 	}
-	if ((rc = core_json_parse(data, len, &lim, &v, &err)) != CORE_OK) {
-		canon_refused(name, &err);
-		status = rc == CORE_E_NOMEM ? CLI_EXIT_SOFTWARE :
-		    CLI_EXIT_UNREADABLE;
-		goto out;
-	}
 	/* The canonical form can be longer than the document ("1e20" is
 	 * "100000000000000000000"), never more than six times. */
 	core_buf_init(&out, 6 * len + 64);
-	if ((rc = core_jcs_serialize(v, &out, &err)) != CORE_OK) {
+	if ((rc = core_jcs_canonicalize(data, len, &lim, &out, &err)) !=
+	    CORE_OK) {
 		canon_refused(name, &err);
 		status = rc == CORE_E_NOMEM ? CLI_EXIT_SOFTWARE :
 		    CLI_EXIT_UNREADABLE;
@@ -146,7 +140,6 @@ usage:
 out:
 	if (fp != NULL && fp != stdin)
 		fclose(fp);
-	json_decref(v);
 	core_buf_free(&out);
 	free(data);
 	return status;

@@ -19,6 +19,20 @@
 enum core_code	core_jcs_serialize(const json_t *v, struct core_buf *out,
 		    struct core_err *err);
 
+struct core_json_limits;
+
+/* Read len bytes at buf as strict JSON, by the rules and limits of json.h
+ * (lim NULL for the defaults; max_depth is held to 2048), and append their
+ * canonical form to out without building jansson values: the same bytes as
+ * core_json_parse() then core_jcs_serialize(), several times faster and in
+ * a fraction of the memory.  A document that breaks more than one rule may
+ * be refused for another of them than core_json_parse() names: repeated
+ * member names are found when their object closes.  On failure out is left
+ * as it was. */
+enum core_code	core_jcs_canonicalize(const void *buf, size_t len,
+		    const struct core_json_limits *lim, struct core_buf *out,
+		    struct core_err *err);
+
 /* Write the ECMAScript form of d into out (at least 32 bytes); refuses NaN and
  * infinities. */
 enum core_code	core_jcs_number(double d, char *out, size_t outsz);

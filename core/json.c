@@ -1,14 +1,14 @@
 /*
- * json.c: strict JSON (RFC 8259 with the I-JSON rules of RFC 7493), read
- * into jansson values.
+ * json.c: strict JSON (RFC 8259 with the I-JSON rules of RFC 7493).
  *
  * The reader is our own single pass over the bytes rather than json_loadb():
  * it knows the byte offset of every refusal (duplicate names included), it
  * enforces depth, string and number limits before anything is built, and it
- * allocates only through core/alloc.h paths (its own buffers, and jansson's
+ * allocates only through core/alloc.h (its own buffers, and jansson's
  * allocator when core_alloc_hook_libraries() was called), so every
- * allocation failure ends in CORE_E_NOMEM with nothing leaked.  The values
- * are built with jansson's own constructors.
+ * allocation failure ends in CORE_E_NOMEM with nothing leaked.  It reports
+ * what it reads to a sink (json-int.h); core_json_parse() is the sink that
+ * builds jansson values.
  */
 #include "config.h"
 
@@ -22,6 +22,7 @@
 
 #include "core/alloc.h"
 #include "core/buf.h"
+#include "core/json-int.h"
 #include "core/json.h"
 
 /* 2^53 - 1, the largest integer that every I-JSON reader holds exactly. */
@@ -31,26 +32,21 @@
 #define JR_NUM_INLINE		128
 /* Bytes of untrusted text quoted in an error detail. */
 #define JR_QUOTE_MAX		48
-
-/* One open array or object; an object's pending member name lives in the
- * parser's key stack at [koff, koff + klen). */
-struct jr_frame {
-	json_t	*c;
-	size_t	 koff;
-	size_t	 klen;
-};
+/* A real whose decimal exponent may pass this is read to check its range. */
+#define JR_EXP_SAFE		300
 
 struct jr_parser {
-	const unsigned char	*p;
-	size_t			 len;
-	size_t			 pos;
-	struct core_json_limits	 lim;
-	struct core_buf		 sbuf;		/* the string being decoded */
-	struct core_buf		 keys;		/* pending member names, LIFO */
-	struct jr_frame	*stack;
-	size_t			 depth;
-	size_t			 cap;
-	struct core_err		*err;
+	const unsigned char		*p;
+	size_t				 len;
+	size_t				 pos;
+	struct core_json_limits		 lim;
+	struct core_buf			 sbuf;	/* a string with escapes, decoded */
+	unsigned char			*kinds;	/* 1 object, 0 array, per level */
+	size_t				 depth;
+	size_t				 cap;
+	const struct core_json_sink	*sink;
+	void				*ctx;
+	struct core_err			*err;
 };
 
 size_t
@@ -88,9 +84,8 @@ core_json_utf8_len(const unsigned char *s, size_t n)
 	return need;
 }
 
-/* Encode the scalar value cp (not a surrogate, at most U+10FFFF) as UTF-8. */
-static size_t
-jr_utf8_encode(unsigned cp, unsigned char *out)
+size_t
+core_json_utf8_encode(unsigned cp, unsigned char *out)
 {
 	if (cp < 0x80) {
 		out[0] = (unsigned char)cp;
@@ -125,10 +120,11 @@ core_json_limits_default(struct core_json_limits *lim)
 
 /* Quote up to JR_QUOTE_MAX bytes of untrusted text into dst as printable
  * ASCII: other bytes become \xNN, so that a detail is safe on any terminal. */
-static void
-jr_quote(char *dst, size_t dstsz, const unsigned char *s, size_t n)
+void
+core_json_quote(char *dst, size_t dstsz, const char *str, size_t n)
 {
 	static const char	 hex[] = "0123456789abcdef";
+	const unsigned char	*s = (const unsigned char *)str;
 	size_t			 i, o = 0;
 
 	for (i = 0; i < n && i < JR_QUOTE_MAX && o + 5 < dstsz; i++) {
@@ -149,6 +145,7 @@ jr_quote(char *dst, size_t dstsz, const unsigned char *s, size_t n)
 	dst[o] = '\0';
 }
 
+/* Step over whitespace. */
 static void
 jr_skip_ws(struct jr_parser *ps)
 {
@@ -260,7 +257,7 @@ jr_escape(struct jr_parser *ps, size_t start)
 			cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
 			ps->pos = at + 12;
 		}
-		n = jr_utf8_encode(cp, enc);
+		n = core_json_utf8_encode(cp, enc);
 		return jr_sadd(ps, enc, n, start);
 	default:
 		return core_err_set(ps->err, CORE_E_JSON_SYNTAX, at,
@@ -271,22 +268,27 @@ jr_escape(struct jr_parser *ps, size_t start)
 	return jr_sadd(ps, &c, 1, start);
 }
 
-/* Decode the string whose opening quote is at ps->pos into ps->sbuf. */
+/* Read the string whose opening quote is at ps->pos.  Without escapes the
+ * bytes are the document's own (*raw = 1); with escapes they are decoded
+ * into ps->sbuf. */
 static enum core_code
-jr_string(struct jr_parser *ps)
+jr_string(struct jr_parser *ps, const char **out, size_t *outlen, int *raw)
 {
 	const unsigned char	*p = ps->p;
 	enum core_code		 rc = CORE_OK;
 	size_t			 start = ps->pos, run, n;
+	int			 copying = 0;
 
-	core_buf_reset(&ps->sbuf);
 	ps->pos++;
 	for (;;) {
 		run = ps->pos;
-		while (ps->pos < ps->len && p[ps->pos] >= 0x20 &&
-		    p[ps->pos] < 0x80 && p[ps->pos] != '"' && p[ps->pos] != '\\')
-			ps->pos++;
-		while (ps->pos < ps->len && p[ps->pos] >= 0x80) {
+		for (;;) {
+			while (ps->pos < ps->len && p[ps->pos] >= 0x20 &&
+			    p[ps->pos] < 0x80 && p[ps->pos] != '"' &&
+			    p[ps->pos] != '\\')
+				ps->pos++;
+			if (ps->pos >= ps->len || p[ps->pos] < 0x80)
+				break;
 			n = core_json_utf8_len(p + ps->pos, ps->len - ps->pos);
 			if (n == 0) {
 				rc = core_err_set(ps->err, CORE_E_JSON_UTF8, ps->pos,
@@ -295,28 +297,12 @@ jr_string(struct jr_parser *ps)
 				goto out;
 			}
 			ps->pos += n;
-			while (ps->pos < ps->len && p[ps->pos] >= 0x20 &&
-			    p[ps->pos] < 0x80 && p[ps->pos] != '"' &&
-			    p[ps->pos] != '\\')
-				ps->pos++;
 		}
-		if (ps->pos > run &&
-		    (rc = jr_sadd(ps, p + run, ps->pos - run, start)) != CORE_OK)
-			goto out;
 		if (ps->pos >= ps->len) {
 			rc = core_err_set(ps->err, CORE_E_JSON_SYNTAX, ps->len,
 			    "the document ends inside the string that starts at byte %zu",
 			    start);
 			goto out;
-		}
-		if (p[ps->pos] == '"') {
-			ps->pos++;
-			break;
-		}
-		if (p[ps->pos] == '\\') {
-			if ((rc = jr_escape(ps, start)) != CORE_OK)
-				goto out;
-			continue;
 		}
 		if (p[ps->pos] < 0x20) {
 			rc = core_err_set(ps->err, CORE_E_JSON_SYNTAX, ps->pos,
@@ -324,68 +310,141 @@ jr_string(struct jr_parser *ps)
 			    p[ps->pos]);
 			goto out;
 		}
+		if (p[ps->pos] == '"' && !copying) {
+			if (ps->pos - run > ps->lim.max_string) {
+				rc = core_err_set(ps->err, CORE_E_JSON_STRING, start,
+				    "a string longer than %zu bytes",
+				    ps->lim.max_string);
+				goto out;
+			}
+			*out = (const char *)p + run;
+			*outlen = ps->pos - run;
+			*raw = 1;
+			ps->pos++;
+			goto out;
+		}
+		if (!copying) {
+			/* The first escape: decode from here on. */
+			copying = 1;
+			core_buf_reset(&ps->sbuf);
+		}
+		if (ps->pos > run &&
+		    (rc = jr_sadd(ps, p + run, ps->pos - run, start)) != CORE_OK)
+			goto out;
+		if (p[ps->pos] == '"') {
+			ps->pos++;
+			break;
+		}
+		if ((rc = jr_escape(ps, start)) != CORE_OK)
+			goto out;
 	}
+	*out = core_buf_str(&ps->sbuf);
+	*outlen = ps->sbuf.len;
+	*raw = 0;
 out:
 	return rc;
 }
 
-/* Convert a real literal with strtod in the current locale's notation. */
-static enum core_code
-jr_real(struct jr_parser *ps, size_t start, size_t end, json_t **out)
+enum core_code
+core_json_strtod(const char *text, size_t n, double *out)
 {
-	char		 inl[JR_NUM_INLINE], *s = inl, qt[JR_QUOTE_MAX * 4 + 8];
+	char		 inl[JR_NUM_INLINE], *s = inl;
 	const char	*point;
 	enum core_code	 rc = CORE_OK;
 	size_t		 plen, need, i, o;
-	double		 d;
 
 	point = localeconv()->decimal_point;
 	if (point == NULL || *point == '\0')
 		point = ".";
 	plen = strlen(point);
-	need = (end - start) + plen + 1;
+	need = n + plen + 1;
 	if (need > sizeof inl && (s = core_malloc(need)) == NULL) {
-		rc = core_err_set(ps->err, CORE_E_NOMEM, start, "reading a number");
+		rc = CORE_E_NOMEM;
 		goto out;
 	}
-	for (i = start, o = 0; i < end; i++) {
-		if (ps->p[i] == '.') {
+	for (i = 0, o = 0; i < n; i++) {
+		if (text[i] == '.') {
 			memcpy(s + o, point, plen);
 			o += plen;
 		} else
-			s[o++] = (char)ps->p[i];
+			s[o++] = text[i];
 	}
 	s[o] = '\0';
-	d = strtod(s, NULL);
-	if (!isfinite(d)) {
-		jr_quote(qt, sizeof qt, ps->p + start, end - start);
-		rc = core_err_set(ps->err, CORE_E_JSON_NUMBER, start,
-		    "number %s is too large for a double", qt);
-		goto out;
-	}
-	if ((*out = json_real(d)) == NULL)
-		rc = core_err_set(ps->err, CORE_E_NOMEM, start, "building a number");
+	*out = strtod(s, NULL);
 out:
 	if (s != inl)
 		core_free(s);
 	return rc;
 }
 
-/* Read the number at ps->pos into *out. */
+long long
+core_json_strtoll(const char *text, size_t n)
+{
+	long long	v = 0;
+	size_t		i = 0;
+	int		neg = 0;
+
+	if (n > 0 && text[0] == '-') {
+		neg = 1;
+		i++;
+	}
+	for (; i < n; i++)
+		v = v * 10 + (text[i] - '0');
+	return neg ? -v : v;
+}
+
+/* Could the real at [start, end) pass the range of a double?  Only when its
+ * decimal exponent is large; then read it to know. */
 static enum core_code
-jr_number(struct jr_parser *ps, json_t **out)
+jr_real_range(struct jr_parser *ps, size_t start, size_t end, size_t intdigits,
+    size_t expat)
 {
 	const unsigned char	*p = ps->p;
 	char			 qt[JR_QUOTE_MAX * 4 + 8];
 	enum core_code		 rc = CORE_OK;
-	size_t			 start = ps->pos, digits;
-	long long		 v = 0;
-	int			 neg = 0, real = 0;
+	long long		 e = 0;
+	size_t			 i;
+	double			 d;
 
-	if (p[ps->pos] == '-') {
-		neg = 1;
-		ps->pos++;
+	/* The exponent, held well beyond any count of digits. */
+	if (expat != 0) {
+		i = expat + 1;
+		if (p[i] == '+' || p[i] == '-')
+			i++;
+		for (; i < end && e < 100000000000000000LL; i++)
+			e = e * 10 + (p[i] - '0');
+		if (p[expat + 1] == '-')
+			e = -e;
 	}
+	if ((long long)intdigits + e <= JR_EXP_SAFE)
+		goto out;
+	if ((rc = core_json_strtod((const char *)p + start, end - start,
+	    &d)) != CORE_OK) {
+		rc = core_err_set(ps->err, rc, start, "reading a number");
+		goto out;
+	}
+	if (!isfinite(d)) {
+		core_json_quote(qt, sizeof qt, (const char *)p + start, end - start);
+		rc = core_err_set(ps->err, CORE_E_JSON_NUMBER, start,
+		    "number %s is too large for a double", qt);
+	}
+out:
+	return rc;
+}
+
+/* Read the number at ps->pos and report it. */
+static enum core_code
+jr_number(struct jr_parser *ps)
+{
+	const unsigned char	*p = ps->p;
+	char			 qt[JR_QUOTE_MAX * 4 + 8];
+	enum core_code		 rc = CORE_OK;
+	size_t			 start = ps->pos, digits, expat = 0;
+	long long		 v = 0;
+	int			 real = 0;
+
+	if (p[ps->pos] == '-')
+		ps->pos++;
 	digits = ps->pos;
 	if (ps->pos < ps->len && p[ps->pos] == '0')
 		ps->pos++;
@@ -409,6 +468,7 @@ jr_number(struct jr_parser *ps, json_t **out)
 	}
 	if (ps->pos < ps->len && (p[ps->pos] == 'e' || p[ps->pos] == 'E')) {
 		real = 1;
+		expat = ps->pos;
 		ps->pos++;
 		if (ps->pos < ps->len && (p[ps->pos] == '+' || p[ps->pos] == '-'))
 			ps->pos++;
@@ -420,44 +480,48 @@ jr_number(struct jr_parser *ps, json_t **out)
 			ps->pos++;
 	}
 	if (real) {
-		rc = jr_real(ps, start, ps->pos, out);
-		goto out;
+		if ((rc = jr_real_range(ps, start, ps->pos, digits, expat)) !=
+		    CORE_OK)
+			goto out;
+	} else {
+		if (digits <= JR_SAFE_INT_DIGITS)
+			v = core_json_strtoll((const char *)p + start, ps->pos - start);
+		if (digits > JR_SAFE_INT_DIGITS || v > JR_SAFE_INT || v < -JR_SAFE_INT) {
+			core_json_quote(qt, sizeof qt, (const char *)p + start,
+			    ps->pos - start);
+			rc = core_err_set(ps->err, CORE_E_JSON_NUMBER, start,
+			    "integer %s is outside the I-JSON range of +-(2^53 - 1)",
+			    qt);
+			goto out;
+		}
 	}
-	if (digits <= JR_SAFE_INT_DIGITS) {
-		size_t	i;
-
-		for (i = ps->pos - digits; i < ps->pos; i++)
-			v = v * 10 + (p[i] - '0');
-	}
-	if (digits > JR_SAFE_INT_DIGITS || v > JR_SAFE_INT) {
-		jr_quote(qt, sizeof qt, p + start, ps->pos - start);
-		rc = core_err_set(ps->err, CORE_E_JSON_NUMBER, start,
-		    "integer %s is outside the I-JSON range of +-(2^53 - 1)", qt);
-		goto out;
-	}
-	if ((*out = json_integer(neg ? -v : v)) == NULL)
-		rc = core_err_set(ps->err, CORE_E_NOMEM, start, "building a number");
+	rc = ps->sink->number(ps->ctx, (const char *)p + start, ps->pos - start,
+	    real, start, ps->err);
 out:
 	return rc;
 }
 
-/* Read true, false or null at ps->pos. */
+/* Read true, false or null at ps->pos and report it. */
 static enum core_code
-jr_literal(struct jr_parser *ps, json_t **out)
+jr_literal(struct jr_parser *ps)
 {
 	static const struct {
-		const char	*word;
-		size_t		 len;
-	} words[] = { { "true", 4 }, { "false", 5 }, { "null", 4 } };
-	size_t	i;
+		const char		*word;
+		size_t			 len;
+		enum core_json_literal	 which;
+	} words[] = {
+		{ "true", 4, CORE_JSON_TRUE },
+		{ "false", 5, CORE_JSON_FALSE },
+		{ "null", 4, CORE_JSON_NULL }
+	};
+	size_t	i, at = ps->pos;
 
 	for (i = 0; i < 3; i++) {
 		if (ps->len - ps->pos >= words[i].len &&
 		    memcmp(ps->p + ps->pos, words[i].word, words[i].len) == 0) {
 			ps->pos += words[i].len;
-			*out = i == 0 ? json_true() : i == 1 ? json_false() :
-			    json_null();
-			return CORE_OK;
+			return ps->sink->literal(ps->ctx, words[i].which, at,
+			    ps->err);
 		}
 	}
 	return jr_unexpected(ps, "a value");
@@ -467,10 +531,9 @@ jr_literal(struct jr_parser *ps, json_t **out)
 static enum core_code
 jr_push(struct jr_parser *ps, int object)
 {
-	struct jr_frame	*ns;
-	enum core_code		 rc = CORE_OK;
-	size_t			 ncap;
-	json_t			*c;
+	enum core_code	 rc = CORE_OK;
+	unsigned char	*nk;
+	size_t		 ncap;
 
 	if (ps->depth >= ps->lim.max_depth) {
 		rc = core_err_set(ps->err, CORE_E_JSON_DEPTH, ps->pos,
@@ -478,39 +541,31 @@ jr_push(struct jr_parser *ps, int object)
 		goto out;
 	}
 	if (ps->depth == ps->cap) {
-		ncap = ps->cap == 0 ? 16 : ps->cap * 2;
-		ns = core_realloc(ps->stack, ncap * sizeof *ns);
-		if (ns == NULL) {
+		ncap = ps->cap == 0 ? 64 : ps->cap * 2;
+		if ((nk = core_realloc(ps->kinds, ncap)) == NULL) {
 			rc = core_err_set(ps->err, CORE_E_NOMEM, ps->pos,
 			    "nesting an array or object");
 			goto out;
 		}
-		ps->stack = ns;
+		ps->kinds = nk;
 		ps->cap = ncap;
 	}
-	c = object ? json_object() : json_array();
-	if (c == NULL) {
-		rc = core_err_set(ps->err, CORE_E_NOMEM, ps->pos,
-		    "building an array or object");
+	if ((rc = ps->sink->open(ps->ctx, object, ps->pos, ps->err)) != CORE_OK)
 		goto out;
-	}
-	ps->stack[ps->depth].c = c;
-	ps->stack[ps->depth].koff = ps->keys.len;
-	ps->stack[ps->depth].klen = 0;
-	ps->depth++;
+	ps->kinds[ps->depth++] = (unsigned char)object;
 	ps->pos++;
 out:
 	return rc;
 }
 
-/* Read a member name and its colon into the key stack of the open object. */
+/* Read a member name and its colon. */
 static enum core_code
 jr_key(struct jr_parser *ps)
 {
-	struct jr_frame	*f = &ps->stack[ps->depth - 1];
-	char			 qt[JR_QUOTE_MAX * 4 + 8];
-	enum core_code		 rc;
-	size_t			 at;
+	enum core_code	 rc;
+	const char	*s;
+	size_t		 at, n;
+	int		 raw;
 
 	jr_skip_ws(ps);
 	if (ps->pos >= ps->len || ps->p[ps->pos] != '"') {
@@ -518,21 +573,10 @@ jr_key(struct jr_parser *ps)
 		goto out;
 	}
 	at = ps->pos;
-	if ((rc = jr_string(ps)) != CORE_OK)
+	if ((rc = jr_string(ps, &s, &n, &raw)) != CORE_OK)
 		goto out;
-	if (json_object_getn(f->c, core_buf_str(&ps->sbuf), ps->sbuf.len) != NULL) {
-		jr_quote(qt, sizeof qt, ps->sbuf.data, ps->sbuf.len);
-		rc = core_err_set(ps->err, CORE_E_JSON_DUPLICATE, at,
-		    "member name \"%s\" repeated", qt);
+	if ((rc = ps->sink->key(ps->ctx, s, n, raw, at, ps->err)) != CORE_OK)
 		goto out;
-	}
-	ps->keys.len = f->koff;
-	if ((rc = core_buf_add(&ps->keys, core_buf_str(&ps->sbuf),
-	    ps->sbuf.len)) != CORE_OK) {
-		rc = core_err_set(ps->err, CORE_E_NOMEM, at, "keeping a member name");
-		goto out;
-	}
-	f->klen = ps->sbuf.len;
 	jr_skip_ws(ps);
 	if (ps->pos >= ps->len || ps->p[ps->pos] != ':') {
 		rc = jr_unexpected(ps, "':' after a member name");
@@ -543,31 +587,16 @@ out:
 	return rc;
 }
 
-/* Add v (a new reference, always consumed) to the innermost open container. */
+/* The whole document, one value after another, with open containers on the
+ * parser's stack. */
 static enum core_code
-jr_attach(struct jr_parser *ps, json_t *v, size_t at)
-{
-	struct jr_frame	*f = &ps->stack[ps->depth - 1];
-	int			 bad;
-
-	if (json_is_array(f->c))
-		bad = json_array_append_new(f->c, v);
-	else
-		bad = json_object_setn_new_nocheck(f->c,
-		    (const char *)ps->keys.data + f->koff, f->klen, v);
-	if (bad)
-		return core_err_set(ps->err, CORE_E_NOMEM, at, "adding a value");
-	return CORE_OK;
-}
-
-/* The whole document: values, with open containers on the parser's stack. */
-static enum core_code
-jr_document(struct jr_parser *ps, json_t **out)
+jr_document(struct jr_parser *ps)
 {
 	enum core_code	 rc = CORE_OK;
-	json_t		*v;
-	size_t		 at;
+	const char	*s;
+	size_t		 n, at;
 	unsigned char	 c;
+	int		 raw, obj;
 
 	jr_skip_ws(ps);
 	if (ps->pos >= ps->len) {
@@ -579,16 +608,14 @@ jr_document(struct jr_parser *ps, json_t **out)
 		/* A value starts here. */
 		jr_skip_ws(ps);
 		at = ps->pos;
-		v = NULL;
 		c = ps->pos < ps->len ? ps->p[ps->pos] : 0;
 		if (c == '{' || c == '[') {
 			if ((rc = jr_push(ps, c == '{')) != CORE_OK)
 				goto out;
 			jr_skip_ws(ps);
-			if (ps->pos < ps->len && ps->p[ps->pos] == (c == '{' ? '}' : ']')) {
-				ps->pos++;
-				ps->depth--;
-				v = ps->stack[ps->depth].c;
+			if (ps->pos < ps->len &&
+			    ps->p[ps->pos] == (c == '{' ? '}' : ']')) {
+				/* Empty: closed below. */
 			} else if (c == '{') {
 				if ((rc = jr_key(ps)) != CORE_OK)
 					goto out;
@@ -596,55 +623,43 @@ jr_document(struct jr_parser *ps, json_t **out)
 			} else
 				continue;
 		} else if (c == '"') {
-			if ((rc = jr_string(ps)) != CORE_OK)
+			if ((rc = jr_string(ps, &s, &n, &raw)) != CORE_OK ||
+			    (rc = ps->sink->string(ps->ctx, s, n, raw, at,
+			    ps->err)) != CORE_OK)
 				goto out;
-			v = json_stringn_nocheck(core_buf_str(&ps->sbuf), ps->sbuf.len);
-			if (v == NULL) {
-				rc = core_err_set(ps->err, CORE_E_NOMEM, at,
-				    "building a string");
-				goto out;
-			}
 		} else if (c == '-' || (c >= '0' && c <= '9')) {
-			if ((rc = jr_number(ps, &v)) != CORE_OK)
+			if ((rc = jr_number(ps)) != CORE_OK)
 				goto out;
-		} else if ((rc = jr_literal(ps, &v)) != CORE_OK)
+		} else if ((rc = jr_literal(ps)) != CORE_OK)
 			goto out;
 
-		/* Attach the value; close what it completes. */
+		/* After a value: a comma, or the end of what it completes. */
 		for (;;) {
 			if (ps->depth == 0) {
-				*out = v;
 				jr_skip_ws(ps);
-				if (ps->pos < ps->len) {
-					json_decref(*out);
-					*out = NULL;
+				if (ps->pos < ps->len)
 					rc = core_err_set(ps->err, CORE_E_JSON_SYNTAX,
 					    ps->pos, "data after the end of the document");
-				}
 				goto out;
 			}
-			if ((rc = jr_attach(ps, v, at)) != CORE_OK)
-				goto out;
 			jr_skip_ws(ps);
+			obj = ps->kinds[ps->depth - 1];
 			c = ps->pos < ps->len ? ps->p[ps->pos] : 0;
 			if (c == ',') {
 				ps->pos++;
-				if (json_is_object(ps->stack[ps->depth - 1].c) &&
-				    (rc = jr_key(ps)) != CORE_OK)
+				if (obj && (rc = jr_key(ps)) != CORE_OK)
 					goto out;
 				break;
 			}
-			if (c != (json_is_object(ps->stack[ps->depth - 1].c) ? '}' : ']')) {
-				rc = jr_unexpected(ps,
-				    json_is_object(ps->stack[ps->depth - 1].c) ?
-				    "',' or '}'" : "',' or ']'");
+			if (c != (obj ? '}' : ']')) {
+				rc = jr_unexpected(ps, obj ? "',' or '}'" : "',' or ']'");
 				goto out;
 			}
+			if ((rc = ps->sink->close(ps->ctx, ps->pos, ps->err)) !=
+			    CORE_OK)
+				goto out;
 			ps->pos++;
 			ps->depth--;
-			ps->keys.len = ps->stack[ps->depth].koff;
-			v = ps->stack[ps->depth].c;
-			at = ps->pos - 1;
 		}
 	}
 out:
@@ -652,8 +667,8 @@ out:
 }
 
 enum core_code
-core_json_parse(const void *buf, size_t len, const struct core_json_limits *lim,
-    json_t **out, struct core_err *err)
+core_json_read(const void *buf, size_t len, const struct core_json_limits *lim,
+    const struct core_json_sink *sink, void *ctx, struct core_err *err)
 {
 	struct jr_parser	ps;
 	enum core_code		rc = CORE_OK;
@@ -661,33 +676,197 @@ core_json_parse(const void *buf, size_t len, const struct core_json_limits *lim,
 	memset(&ps, 0, sizeof ps);
 	ps.p = buf;
 	ps.len = len;
+	ps.sink = sink;
+	ps.ctx = ctx;
 	ps.err = err;
 	if (lim != NULL)
 		ps.lim = *lim;
 	else
 		core_json_limits_default(&ps.lim);
 	core_buf_init(&ps.sbuf, ps.lim.max_string);
-	core_buf_init(&ps.keys, len);
-	if (out == NULL || (buf == NULL && len > 0)) {
+	if (sink == NULL || (buf == NULL && len > 0)) {
 		rc = core_err_set(err, CORE_E_ARG, CORE_NO_OFFSET,
-		    "no buffer or no place for the result");
+		    "no document or no sink");
 		goto out;
 	}
-	*out = NULL;
 	if (len > ps.lim.max_doc) {
 		rc = core_err_set(err, CORE_E_TOO_LARGE, ps.lim.max_doc,
 		    "a document of %zu bytes, over the limit of %zu", len,
 		    ps.lim.max_doc);
 		goto out;
 	}
-	rc = jr_document(&ps, out);
+	rc = jr_document(&ps);
 out:
-	while (ps.depth > 0)
-		json_decref(ps.stack[--ps.depth].c);
-	core_free(ps.stack);
+	core_free(ps.kinds);
 	core_buf_free(&ps.sbuf);
-	core_buf_free(&ps.keys);
-	if (rc == CORE_OK)
-		core_err_clear(err);
+	return rc;
+}
+
+/*
+ * The sink that builds jansson values.  Each open array or object is on a
+ * stack with the name of its pending member, kept in a LIFO buffer of
+ * names; a value is attached to its parent as soon as it is complete.
+ */
+struct jb_frame {
+	json_t	*c;
+	size_t	 koff;
+	size_t	 klen;
+};
+
+struct jb_builder {
+	struct jb_frame	*st;
+	size_t		 depth;
+	size_t		 cap;
+	struct core_buf	 keys;
+	json_t		*root;
+};
+
+/* Attach v (a new reference, always consumed) where it belongs. */
+static enum core_code
+jb_attach(struct jb_builder *b, json_t *v, size_t off, struct core_err *err)
+{
+	struct jb_frame	*f;
+	int		 bad;
+
+	if (v == NULL)
+		return core_err_set(err, CORE_E_NOMEM, off, "building a value");
+	if (b->depth == 0) {
+		b->root = v;
+		return CORE_OK;
+	}
+	f = &b->st[b->depth - 1];
+	if (json_is_array(f->c))
+		bad = json_array_append_new(f->c, v);
+	else
+		bad = json_object_setn_new_nocheck(f->c,
+		    (const char *)b->keys.data + f->koff, f->klen, v);
+	if (bad)
+		return core_err_set(err, CORE_E_NOMEM, off, "adding a value");
+	return CORE_OK;
+}
+
+static enum core_code
+jb_open(void *ctx, int object, size_t off, struct core_err *err)
+{
+	struct jb_builder	*b = ctx;
+	struct jb_frame		*ns;
+	size_t			 ncap;
+	json_t			*c;
+
+	if (b->depth == b->cap) {
+		ncap = b->cap == 0 ? 16 : b->cap * 2;
+		if ((ns = core_realloc(b->st, ncap * sizeof *ns)) == NULL)
+			return core_err_set(err, CORE_E_NOMEM, off,
+			    "nesting an array or object");
+		b->st = ns;
+		b->cap = ncap;
+	}
+	if ((c = object ? json_object() : json_array()) == NULL)
+		return core_err_set(err, CORE_E_NOMEM, off,
+		    "building an array or object");
+	b->st[b->depth].c = c;
+	b->st[b->depth].koff = b->keys.len;
+	b->st[b->depth].klen = 0;
+	b->depth++;
+	return CORE_OK;
+}
+
+static enum core_code
+jb_close(void *ctx, size_t off, struct core_err *err)
+{
+	struct jb_builder	*b = ctx;
+	json_t			*c;
+
+	c = b->st[--b->depth].c;
+	/* Drop the pending names of the closed object. */
+	b->keys.len = b->st[b->depth].koff;
+	return jb_attach(b, c, off, err);
+}
+
+static enum core_code
+jb_key(void *ctx, const char *s, size_t n, int raw, size_t off,
+    struct core_err *err)
+{
+	struct jb_builder	*b = ctx;
+	struct jb_frame		*f = &b->st[b->depth - 1];
+	char			 qt[JR_QUOTE_MAX * 4 + 8];
+
+	(void)raw;
+	if (json_object_getn(f->c, s, n) != NULL) {
+		core_json_quote(qt, sizeof qt, s, n);
+		return core_err_set(err, CORE_E_JSON_DUPLICATE, off,
+		    "member name \"%s\" repeated", qt);
+	}
+	b->keys.len = f->koff;
+	if (core_buf_add(&b->keys, s, n) != CORE_OK)
+		return core_err_set(err, CORE_E_NOMEM, off,
+		    "keeping a member name");
+	f->klen = n;
+	return CORE_OK;
+}
+
+static enum core_code
+jb_string(void *ctx, const char *s, size_t n, int raw, size_t off,
+    struct core_err *err)
+{
+	(void)raw;
+	return jb_attach(ctx, json_stringn_nocheck(s, n), off, err);
+}
+
+static enum core_code
+jb_number(void *ctx, const char *text, size_t n, int real, size_t off,
+    struct core_err *err)
+{
+	double	d;
+
+	if (!real)
+		return jb_attach(ctx, json_integer(core_json_strtoll(text, n)), off,
+		    err);
+	if (core_json_strtod(text, n, &d) != CORE_OK)
+		return core_err_set(err, CORE_E_NOMEM, off, "reading a number");
+	return jb_attach(ctx, json_real(d), off, err);
+}
+
+static enum core_code
+jb_literal(void *ctx, enum core_json_literal which, size_t off,
+    struct core_err *err)
+{
+	json_t	*v;
+
+	v = which == CORE_JSON_TRUE ? json_true() :
+	    which == CORE_JSON_FALSE ? json_false() : json_null();
+	return jb_attach(ctx, v, off, err);
+}
+
+static const struct core_json_sink jb_sink = {
+	jb_open, jb_close, jb_key, jb_string, jb_number, jb_literal
+};
+
+enum core_code
+core_json_parse(const void *buf, size_t len, const struct core_json_limits *lim,
+    json_t **out, struct core_err *err)
+{
+	struct jb_builder	b;
+	enum core_code		rc = CORE_OK;
+
+	memset(&b, 0, sizeof b);
+	core_buf_init(&b.keys, len);
+	if (out == NULL) {
+		rc = core_err_set(err, CORE_E_ARG, CORE_NO_OFFSET,
+		    "no place for the result");
+		goto out;
+	}
+	*out = NULL;
+	if ((rc = core_json_read(buf, len, lim, &jb_sink, &b, err)) != CORE_OK)
+		goto out;
+	*out = b.root;
+	b.root = NULL;
+	core_err_clear(err);
+out:
+	while (b.depth > 0)
+		json_decref(b.st[--b.depth].c);
+	json_decref(b.root);
+	core_free(b.st);
+	core_buf_free(&b.keys);
 	return rc;
 }

@@ -1,7 +1,7 @@
 # core/json.mk: strict JSON and RFC 8785 canonical JSON: sources, unit tests,
 # test vectors, fuzz targets and benchmarks of this area.
 core_libcore_a_SOURCES += \
-	core/json.c core/json.h \
+	core/json.c core/json.h core/json-int.h \
 	core/jcs.c core/jcs.h
 
 check_PROGRAMS += tests/unit/check_json tests/unit/check_jcs

@@ -7,7 +7,9 @@
  * same value (unless it holds a real past 2^53 with no fraction, whose
  * integer form the strict reader refuses), whose canonical form is itself, with the members of every
  * object in strictly increasing order of UTF-16 code units (checked here
- * with a comparison written independently of core/jcs.c).
+ * with a comparison written independently of core/jcs.c).  The compact
+ * path, core_jcs_canonicalize(), must refuse what the jansson path refuses
+ * and give the same bytes for the rest.
  */
 #include "config.h"
 
@@ -182,17 +184,30 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct core_buf	 c1, c2;
 	struct core_err	 err;
-	enum core_code	 rc;
+	enum core_code	 rc, direct;
 	json_t		*v = NULL, *w = NULL;
 
 	if (size >= 8)
 		check_number(data);
 	core_buf_init(&c1, 64 * 1024 * 1024);
 	core_buf_init(&c2, 64 * 1024 * 1024);
-	if (core_json_parse(data, size, NULL, &v, &err) != CORE_OK)
+	/* The compact path and the jansson path agree: both refuse, or both
+	 * give the same bytes. */
+	direct = core_jcs_canonicalize(data, size, NULL, &c2, &err);
+	if (direct != CORE_OK && (c2.len != 0 || err.code != direct))
+		abort();
+	if (core_json_parse(data, size, NULL, &v, &err) != CORE_OK) {
+		if (direct == CORE_OK)
+			abort();
 		goto out;
+	}
+	if (direct != CORE_OK)
+		abort();
 	if (core_jcs_serialize(v, &c1, &err) != CORE_OK)
 		abort();
+	if (c1.len != c2.len || memcmp(c1.data, c2.data, c1.len) != 0)
+		abort();
+	core_buf_reset(&c2);
 	if ((rc = core_json_parse(c1.data, c1.len, NULL, &w, &err)) != CORE_OK) {
 		/* A real at or past 2^53 with no fraction is written in integer
 		 * form (1e20 is 100000000000000000000), which the strict reader

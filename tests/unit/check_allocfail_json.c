@@ -1,5 +1,6 @@
 /* check_allocfail_json.c: along strict parsing and canonicalisation of a
- * sample document, make each allocation fail in turn (jansson's included);
+ * sample document, by jansson values and by the compact path, make each
+ * allocation fail in turn (jansson's included);
  * every run must end in CORE_E_NOMEM, or complete with the right bytes.
  * Built in debug builds only (--enable-debug), where failures can be
  * injected; the sanitizer build shows that no failing run leaks. */
@@ -27,9 +28,10 @@ static const char sample[] =
     "\"deep\":[[[[[[[[[[[[[[[[[[[[{\"k\":[1,2,3]}]]]]]]]]]]]]]]]]]]]],"
     "\"z\":{},\"y\":[],\"x\":\"\",\"\\u00e9\":1,\"\\ue000\":2,\"b\":-3}";
 
-/* Parse and canonicalise sample; on success the bytes go to *out. */
+/* Parse and canonicalise sample, through jansson values (tree) or the
+ * compact path; on success the bytes go to *out. */
 static enum core_code
-run(char **out, size_t *outlen)
+run(int tree, char **out, size_t *outlen)
 {
 	struct core_buf	 b;
 	struct core_err	 err;
@@ -37,6 +39,15 @@ run(char **out, size_t *outlen)
 	json_t		*v = NULL;
 
 	core_buf_init(&b, 1 << 20);
+	if (!tree) {
+		rc = core_jcs_canonicalize(sample, sizeof sample - 1, NULL, &b,
+		    &err);
+		if (rc == CORE_OK)
+			*out = (char *)core_buf_take(&b, outlen);
+		else
+			ck_assert_uint_eq(b.len, 0);
+		goto out;
+	}
 	if ((rc = core_json_parse(sample, sizeof sample - 1, NULL, &v,
 	    &err)) != CORE_OK)
 		goto out;
@@ -60,15 +71,15 @@ START_TEST(test_every_allocation_fails_in_turn)
 	size_t		 wantlen = 0, gotlen;
 
 	core_alloc_fail_at(0);
-	ck_assert_int_eq(run(&want, &wantlen), CORE_OK);
+	ck_assert_int_eq(run(_i, &want, &wantlen), CORE_OK);
 	made = core_alloc_fail_at(0);
 	/* The document needs a fair number of allocations to be a test. */
-	ck_assert_uint_ge(made, 40);
+	ck_assert_uint_ge(made, _i ? 40 : 4);
 
 	for (n = 1; ; n++) {
 		got = NULL;
 		core_alloc_fail_at(n);
-		rc = run(&got, &gotlen);
+		rc = run(_i, &got, &gotlen);
 		if (!core_alloc_failed()) {
 			/* Past the last allocation: the whole run succeeds. */
 			ck_assert_int_eq(rc, CORE_OK);
@@ -98,7 +109,8 @@ main(void)
 	/* Before any jansson value exists. */
 	core_alloc_hook_libraries();
 	tcase_set_timeout(tc, 120);
-	tcase_add_test(tc, test_every_allocation_fails_in_turn);
+	/* 1: jansson values then core_jcs_serialize(); 0: the compact path. */
+	tcase_add_loop_test(tc, test_every_allocation_fails_in_turn, 0, 2);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

@@ -77,6 +77,17 @@ START_TEST(test_rfc8785_files)
 	got = canon(in, inlen, &gotlen);
 	ck_assert_msg(gotlen == wantlen && memcmp(got, want, wantlen) == 0,
 	    "%s: got %s, wanted %s", vectors[_i], got, want);
+	/* The compact path gives the same bytes. */
+	{
+		struct core_buf	b;
+		struct core_err	err;
+
+		core_buf_init(&b, 1024 * 1024);
+		ck_assert_int_eq(core_jcs_canonicalize(in, inlen, NULL, &b, &err),
+		    CORE_OK);
+		ck_assert(b.len == wantlen && memcmp(b.data, want, wantlen) == 0);
+		core_buf_free(&b);
+	}
 	/* The canonical form is its own canonical form. */
 	again = canon(got, gotlen, &againlen);
 	ck_assert(againlen == gotlen && memcmp(again, got, gotlen) == 0);
@@ -282,6 +293,73 @@ START_TEST(test_appends)
 }
 END_TEST
 
+START_TEST(test_compact_matches_tree)
+{
+	static const char prefix[] = "{\"\\u001f\\n\":"
+	    "\"/\xc3\xa9\xf0\x9f\x98\x82\\u0001x\",\"a\":[1,";
+	struct core_buf	 a, b;
+	struct core_err	 err;
+	char		 doc[4096];
+	size_t		 o = 0;
+	json_t		*v = NULL;
+	int		 i;
+
+	/* Names that sort differently once decoded, more members than the
+	 * small sort handles, numbers on both the text and the double path. */
+	o += (size_t)snprintf(doc + o, sizeof doc - o, "{\"\\u0062\":1,\"a\":"
+	    "[1.0,-0,-0.0,1E2,0.1e1,123456789012345678e-3,5e-324,"
+	    "1.7976931348623157e308,2.2250738585072014e-308,0.000001,1e-7,"
+	    "100e-2,0.5E+1,12345678901234567890.5,1e21,999999999999999999999.0],"
+	    "\"\\u001f\\n\":\"\\/\\u00e9\\ud83d\\ude02\\u0001x\","
+	    "\"\\ud83d\\ude00\":{},\"\\ue000\":[]");
+	for (i = 40; i > 0; i--)
+		o += (size_t)snprintf(doc + o, sizeof doc - o,
+		    ",\"k%02d\":{\"z\":%d,\"y\":[%d.25]}", i, i, i);
+	o += (size_t)snprintf(doc + o, sizeof doc - o, "}");
+	ck_assert_uint_lt(o, sizeof doc - 1);
+
+	core_buf_init(&a, 65536);
+	core_buf_init(&b, 65536);
+	ck_assert_msg(core_json_parse(doc, o, NULL, &v, &err) == CORE_OK,
+	    "byte %zu: %s", err.offset, err.detail);
+	ck_assert_int_eq(core_jcs_serialize(v, &a, &err), CORE_OK);
+	json_decref(v);
+	ck_assert_int_eq(core_jcs_canonicalize(doc, o, NULL, &b, &err), CORE_OK);
+	ck_assert_msg(a.len == b.len && memcmp(a.data, b.data, a.len) == 0,
+	    "tree %s\ncompact %s", core_buf_str(&a), core_buf_str(&b));
+	ck_assert_ptr_nonnull(strstr(core_buf_str(&b), "\"a\":[1,0,0,100,1,"
+	    "123456789012345.67,5e-324,1.7976931348623157e+308,"
+	    "2.2250738585072014e-308,0.000001,1e-7,1,5,12345678901234567000,"
+	    "1e+21,1e+21],\"b\":1,\"k01\":{\"y\":[1.25],\"z\":1},"));
+	ck_assert_ptr_nonnull(strstr(core_buf_str(&b), "\"k40\":{\"y\":[40.25],"
+	    "\"z\":40},\"\xf0\x9f\x98\x80\":{},\"\xee\x80\x80\":[]}"));
+	ck_assert(strncmp(core_buf_str(&b), prefix, strlen(prefix)) == 0);
+	core_buf_free(&a);
+	core_buf_free(&b);
+}
+END_TEST
+
+START_TEST(test_compact_buffer)
+{
+	struct core_buf	b;
+	struct core_err	err;
+
+	/* Appends after what the buffer holds. */
+	core_buf_init(&b, 20);
+	core_buf_adds(&b, "x=");
+	ck_assert_int_eq(core_jcs_canonicalize("{\"b\":2, \"a\":1}", 14, NULL, &b,
+	    &err), CORE_OK);
+	ck_assert_str_eq(core_buf_str(&b), "x={\"a\":1,\"b\":2}");
+	/* Over the ceiling: refused, the buffer as it was. */
+	ck_assert_int_eq(core_jcs_canonicalize("[\"abcdefghij\"]", 14, NULL, &b,
+	    &err), CORE_E_TOO_LARGE);
+	ck_assert_str_eq(core_buf_str(&b), "x={\"a\":1,\"b\":2}");
+	ck_assert_int_eq(core_jcs_canonicalize("[1]", 3, NULL, NULL, &err),
+	    CORE_E_ARG);
+	core_buf_free(&b);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -299,6 +377,8 @@ main(void)
 	tcase_add_test(tc, test_integers);
 	tcase_add_test(tc, test_refusals);
 	tcase_add_test(tc, test_appends);
+	tcase_add_test(tc, test_compact_matches_tree);
+	tcase_add_test(tc, test_compact_buffer);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

@@ -1,5 +1,6 @@
 /* check_json.c: strict JSON reads what it must and refuses, with the right
- * code and byte offset, everything I-JSON forbids. */
+ * code and byte offset, everything I-JSON forbids; the compact canonicaliser,
+ * which reads with the same reader, refuses the same way. */
 #include "config.h"
 
 #include <check.h>
@@ -7,6 +8,8 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/buf.h"
+#include "core/jcs.h"
 #include "core/json.h"
 
 /* Parse a NUL-terminated document with the default limits. */
@@ -22,6 +25,7 @@ static void
 refused(const char *doc, size_t len, const struct core_json_limits *lim,
     enum core_code code, size_t offset, const char *needle)
 {
+	struct core_buf	 b;
 	struct core_err	 err;
 	json_t		*v = (json_t *)1;
 
@@ -33,6 +37,18 @@ refused(const char *doc, size_t len, const struct core_json_limits *lim,
 	if (needle != NULL)
 		ck_assert_msg(strstr(err.detail, needle) != NULL,
 		    "detail \"%s\" lacks \"%s\"", err.detail, needle);
+
+	/* The compact canonicaliser reads with the same rules: the same
+	 * refusal at the same place, and nothing written. */
+	core_buf_init(&b, 64 * 1024 * 1024);
+	ck_assert_int_eq(core_jcs_canonicalize(doc, len, lim, &b, &err), code);
+	ck_assert_msg(err.offset == offset, "canonicalize: offset %zu, wanted %zu "
+	    "(%s)", err.offset, offset, err.detail);
+	if (needle != NULL)
+		ck_assert_msg(strstr(err.detail, needle) != NULL,
+		    "canonicalize: detail \"%s\" lacks \"%s\"", err.detail, needle);
+	ck_assert_uint_eq(b.len, 0);
+	core_buf_free(&b);
 }
 
 #define REFUSED(doc, code, offset, needle) \
@@ -243,6 +259,24 @@ START_TEST(test_numbers)
 	json_decref(v);
 	REFUSED("[1e400]", CORE_E_JSON_NUMBER, 1, "1e400");
 	REFUSED("-1.5E+309", CORE_E_JSON_NUMBER, 0, NULL);
+	/* The range of a double is judged on the value, not the exponent. */
+	{
+		char	big[420];
+
+		big[0] = '1';
+		memset(big + 1, '0', 400);
+		memcpy(big + 401, "e-50", 5);
+		refused(big, 405, NULL, CORE_E_JSON_NUMBER, 0, "too large");
+		memcpy(big + 401, "e-100", 6);
+		ck_assert_int_eq(core_json_parse(big, 406, NULL, &v, &err),
+		    CORE_OK);
+		ck_assert(json_real_value(v) == 1e300);
+		json_decref(v);
+	}
+	REFUSED("1e99999999999999999999999", CORE_E_JSON_NUMBER, 0, NULL);
+	ck_assert_int_eq(parse("1e-99999999999999999999999", &v, &err), CORE_OK);
+	ck_assert(json_real_value(v) == 0.0);
+	json_decref(v);
 	/* Underflow reads as zero. */
 	ck_assert_int_eq(parse("1e-400", &v, &err), CORE_OK);
 	ck_assert(json_real_value(v) == 0.0);
