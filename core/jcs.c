@@ -342,6 +342,7 @@ out:
 	return rc;
 }
 
+/* Canonical form of a jansson value. */
 enum core_code
 core_jcs_serialize(const json_t *v, struct core_buf *out, struct core_err *err)
 {
@@ -492,6 +493,7 @@ jcs_layout(int neg, const char *digits, int k, int n, char *out)
 	out[o] = '\0';
 }
 
+/* ECMAScript form of a double. */
 enum core_code
 core_jcs_number(double d, char *out, size_t outsz)
 {
@@ -640,6 +642,7 @@ jn_words(struct jn_tree *t, size_t n, size_t off, struct core_err *err)
 	return CORE_OK;
 }
 
+/* Sink: an array or object opens. */
 static enum core_code
 jn_open(void *ctx, int object, size_t off, struct core_err *err)
 {
@@ -656,6 +659,7 @@ jn_open(void *ctx, int object, size_t off, struct core_err *err)
 	return CORE_OK;
 }
 
+/* Sink: a member name, kept for sorting when its object closes. */
 static enum core_code
 jn_key(void *ctx, const char *s, size_t n, int raw, size_t off,
     struct core_err *err)
@@ -672,6 +676,7 @@ jn_key(void *ctx, const char *s, size_t n, int raw, size_t off,
 	return jn_words(t, 1, off, err);
 }
 
+/* Sink: a string value. */
 static enum core_code
 jn_string(void *ctx, const char *s, size_t n, int raw, size_t off,
     struct core_err *err)
@@ -682,6 +687,7 @@ jn_string(void *ctx, const char *s, size_t n, int raw, size_t off,
 	return jn_words(ctx, 1, off, err);
 }
 
+/* Sink: a number. */
 static enum core_code
 jn_number(void *ctx, const char *text, size_t n, int real, size_t off,
     struct core_err *err)
@@ -692,6 +698,7 @@ jn_number(void *ctx, const char *text, size_t n, int real, size_t off,
 	return jn_words(ctx, 1, off, err);
 }
 
+/* Sink: true, false or null. */
 static enum core_code
 jn_literal(void *ctx, enum core_json_literal which, size_t off,
     struct core_err *err)
@@ -707,6 +714,7 @@ struct jn_units {
 	unsigned		 low;	/* second unit of a pair, or 0 */
 };
 
+/* Four hexadecimal digits already checked by the reader. */
 static unsigned
 jn_hex4(const unsigned char *s)
 {
@@ -849,6 +857,7 @@ jn_name_decode(const unsigned char *s, unsigned char *buf, size_t size)
 	return o;
 }
 
+/* Sink: a container closes; an object's names are sorted and checked. */
 static enum core_code
 jn_close(void *ctx, size_t off, struct core_err *err)
 {
@@ -1035,6 +1044,7 @@ jn_write(const struct jn_tree *t, uint32_t i, struct core_buf *out)
 	}
 }
 
+/* Canonical form of a document, through the compact tree. */
 enum core_code
 core_jcs_canonicalize(const void *buf, size_t len,
     const struct core_json_limits *lim, struct core_buf *out,

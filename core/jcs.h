@@ -5,7 +5,15 @@
  * numbers are serialised as ECMAScript's Number.prototype.toString does
  * (shortest round-trip digits, exponent form outside 1e-7 <= |x| < 1e21, -0 as
  * 0); strings are escaped exactly as RFC 8785 section 3.2.2.2 says.  Values
- * that RFC 8785 cannot represent (NaN, infinities) are refused.
+ * that RFC 8785 cannot represent (NaN, infinities) are refused, and so are
+ * jansson integers beyond +-(2^53 - 1), which have no form every
+ * implementation agrees on (core_json_parse() never makes one).
+ *
+ * A real of 2^53 or more with no fraction is written as an integer, as the
+ * RFC requires (1e20 is 100000000000000000000); core_json_parse() refuses
+ * such an integer literal, so the canonical form of a document holding one
+ * cannot be read back strictly.  Protocol documents carry such values as
+ * strings.
  */
 #ifndef RECOURSE_CORE_JCS_H
 #define RECOURSE_CORE_JCS_H

@@ -49,6 +49,7 @@ struct jr_parser {
 	struct core_err			*err;
 };
 
+/* Length of the well-formed UTF-8 sequence at s, or 0. */
 size_t
 core_json_utf8_len(const unsigned char *s, size_t n)
 {
@@ -84,6 +85,7 @@ core_json_utf8_len(const unsigned char *s, size_t n)
 	return need;
 }
 
+/* Encode cp as UTF-8. */
 size_t
 core_json_utf8_encode(unsigned cp, unsigned char *out)
 {
@@ -177,6 +179,7 @@ jr_unexpected(struct jr_parser *ps, const char *wanted)
 	    "byte 0x%02x found where %s was expected", ps->p[ps->pos], wanted);
 }
 
+/* Read four hexadecimal digits; 0 when they are not. */
 static int
 jr_hex4(const unsigned char *s, unsigned *out)
 {
@@ -345,6 +348,7 @@ out:
 	return rc;
 }
 
+/* The double a number's text stands for, in any locale. */
 enum core_code
 core_json_strtod(const char *text, size_t n, double *out)
 {
@@ -377,6 +381,7 @@ out:
 	return rc;
 }
 
+/* The value of an integer's text. */
 long long
 core_json_strtoll(const char *text, size_t n)
 {
@@ -666,6 +671,7 @@ out:
 	return rc;
 }
 
+/* Check a whole document and report it to sink. */
 enum core_code
 core_json_read(const void *buf, size_t len, const struct core_json_limits *lim,
     const struct core_json_sink *sink, void *ctx, struct core_err *err)
@@ -745,6 +751,7 @@ jb_attach(struct jb_builder *b, json_t *v, size_t off, struct core_err *err)
 	return CORE_OK;
 }
 
+/* Sink: a new array or object, on the stack until it closes. */
 static enum core_code
 jb_open(void *ctx, int object, size_t off, struct core_err *err)
 {
@@ -771,6 +778,7 @@ jb_open(void *ctx, int object, size_t off, struct core_err *err)
 	return CORE_OK;
 }
 
+/* Sink: the innermost container is complete. */
 static enum core_code
 jb_close(void *ctx, size_t off, struct core_err *err)
 {
@@ -783,6 +791,7 @@ jb_close(void *ctx, size_t off, struct core_err *err)
 	return jb_attach(b, c, off, err);
 }
 
+/* Sink: a member name, refused when the object has it already. */
 static enum core_code
 jb_key(void *ctx, const char *s, size_t n, int raw, size_t off,
     struct core_err *err)
@@ -805,6 +814,7 @@ jb_key(void *ctx, const char *s, size_t n, int raw, size_t off,
 	return CORE_OK;
 }
 
+/* Sink: a string value. */
 static enum core_code
 jb_string(void *ctx, const char *s, size_t n, int raw, size_t off,
     struct core_err *err)
@@ -813,6 +823,7 @@ jb_string(void *ctx, const char *s, size_t n, int raw, size_t off,
 	return jb_attach(ctx, json_stringn_nocheck(s, n), off, err);
 }
 
+/* Sink: an integer or a real. */
 static enum core_code
 jb_number(void *ctx, const char *text, size_t n, int real, size_t off,
     struct core_err *err)
@@ -827,6 +838,7 @@ jb_number(void *ctx, const char *text, size_t n, int real, size_t off,
 	return jb_attach(ctx, json_real(d), off, err);
 }
 
+/* Sink: true, false or null. */
 static enum core_code
 jb_literal(void *ctx, enum core_json_literal which, size_t off,
     struct core_err *err)
@@ -842,6 +854,7 @@ static const struct core_json_sink jb_sink = {
 	jb_open, jb_close, jb_key, jb_string, jb_number, jb_literal
 };
 
+/* Strict parse into jansson values. */
 enum core_code
 core_json_parse(const void *buf, size_t len, const struct core_json_limits *lim,
     json_t **out, struct core_err *err)
