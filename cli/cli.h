@@ -47,5 +47,6 @@ void	cli_warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Commands, one per cli/cmd_<name>.c, listed in commands.c. */
 int	cli_cmd_canon(struct cli_opts *, int, char **);
 int	cli_cmd_verify(struct cli_opts *, int, char **);
+int	cli_cmd_watermark(struct cli_opts *, int, char **);
 
 #endif

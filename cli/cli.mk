@@ -8,3 +8,4 @@ recourse_SOURCES = \
 	cli/cmd_canon.c \
 	cli/cmd_verify.c
 recourse_LDADD = $(CORE_LIBS) $(LIBINTL)
+recourse_SOURCES += cli/cmd_watermark.c

@@ -15,5 +15,7 @@ const struct cli_cmd cli_commands[] = {
 	    N_("print the RFC 8785 canonical form of a JSON document") },
 	{ "verify", cli_cmd_verify, N_("[OPTION]... [FILE]..."),
 	    N_("say, offline, whether signed documents are valid and trusted") },
+	{ "watermark", cli_cmd_watermark, N_("[--key HEX|--label FILE] [FILE]"),
+	    N_("test a letter for the WPG-1 text watermark") },
 	{ NULL, NULL, NULL, NULL }
 };
