@@ -8,7 +8,8 @@ net_libnet_a_SOURCES = \
 	net/jfile.c net/jfile.h \
 	net/case.c net/case.h \
 	net/outbox.c net/outbox.h \
-	net/proto.c net/proto.h
+	net/proto.c net/proto.h \
+	net/flow.c net/flow.h
 
 check_PROGRAMS += tests/unit/check_store tests/unit/check_outbox
 tests_unit_check_store_SOURCES = tests/unit/check_store.c
@@ -18,3 +19,11 @@ tests_unit_check_outbox_SOURCES = tests/unit/check_outbox.c
 tests_unit_check_outbox_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_unit_check_outbox_LDADD = $(NET_LIBS) $(CORE_LIBS) $(CHECK_LIBS)
 TESTS += tests/unit/check_store tests/unit/check_outbox
+
+# The misbehaving services of the network tests.
+check_PROGRAMS += tests/fakes/fake_service
+tests_fakes_fake_service_SOURCES = tests/fakes/fake_service.c
+tests_fakes_fake_service_LDADD = $(CORE_LIBS) -lssl $(CRYPTO_LIBS)
+EXTRA_DIST += tests/fakes/netlib.sh
+TESTS += tests/net-faults.sh tests/net-signed.sh tests/net-tls.sh
+dist_check_SCRIPTS += tests/net-faults.sh tests/net-signed.sh tests/net-tls.sh

@@ -1,0 +1,154 @@
+/* caseprint.c: a case in a few lines, for open, fetch, status and list. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "cli/cli.h"
+#include "cli/session.h"
+#include "core/buf.h"
+#include "core/error.h"
+#include "core/intl.h"
+#include "core/json.h"
+#include "core/record.h"
+#include "core/verdict.h"
+#include "net/case.h"
+#include "net/outbox.h"
+#include "net/proto.h"
+#include "net/store.h"
+
+struct core_record *
+cli_case_record(struct cli_session *s, const struct net_case *c, int complain)
+{
+	struct core_buf		 jws, payload;
+	struct core_err		 err;
+	struct core_record	*rec = NULL;
+	json_t			*doc = NULL;
+
+	core_buf_init(&jws, NET_STORE_MAX_FILE);
+	core_buf_init(&payload, NET_STORE_MAX_FILE);
+	core_err_clear(&err);
+	if (c->decision == NULL)
+		goto out;
+	if (net_store_get_object(s->store, c->decision, &jws, &err) != CORE_OK ||
+	    net_jws_payload(jws.data, jws.len, &payload, &err) != CORE_OK ||
+	    core_json_parse(payload.data, payload.len, NULL, &doc, &err) != CORE_OK ||
+	    core_record_parse(doc, &rec, &err) != CORE_OK) {
+		if (complain)
+			cli_report(c->id, &err);
+		rec = NULL;
+	}
+out:
+	json_decref(doc);
+	core_buf_free(&jws);
+	core_buf_free(&payload);
+	return rec;
+}
+
+/* The verdict a case recorded, from its stable id. */
+static int
+caseprint_verdict(const char *id, enum core_verdict_overall *o)
+{
+	enum core_verdict_overall	v;
+
+	if (id == NULL)
+		return -1;
+	for (v = CORE_VERDICT_TRUSTED; v <= CORE_VERDICT_UNREADABLE; v++) {
+		if (strcmp(core_verdict_id(v), id) == 0) {
+			*o = v;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* "Label: value" with the value made safe. */
+static void
+caseprint_line(FILE *fp, const char *label, const char *value)
+{
+	if (value == NULL)
+		return;
+	fprintf(fp, "%s ", label);
+	cli_put_safe(fp, value);
+	fputc('\n', fp);
+}
+
+void
+cli_print_contest(FILE *fp, const struct net_case *c)
+{
+	const char	*st = c->contest_status;
+
+	if (st == NULL || strcmp(st, NET_CONTEST_NONE) == 0)
+		return;
+	/* L10N: "Contest:" is followed by its state, e.g. "under review". */
+	fprintf(fp, "%s ", _("Contest:"));
+	if (strcmp(st, NET_CONTEST_QUEUED) == 0)
+		fputs(_("waiting in the outbox to be sent"), fp);
+	else if (strcmp(st, "received") == 0)
+		fputs(_("received by the service"), fp);
+	else if (strcmp(st, "under_review") == 0)
+		fputs(_("under review"), fp);
+	else if (strcmp(st, "answered") == 0)
+		fputs(_("answered"), fp);
+	else if (strcmp(st, "withdrawn") == 0)
+		fputs(_("withdrawn"), fp);
+	else
+		cli_put_safe(fp, st);
+	if (c->contest_id != NULL) {
+		fprintf(fp, "; %s ", _("contest"));
+		cli_put_safe(fp, c->contest_id);
+	}
+	if (c->answer_due != NULL) {
+		/* L10N: followed by a date, YYYY-MM-DD. */
+		fprintf(fp, "; %s ", _("answer due by"));
+		cli_put_safe(fp, c->answer_due);
+	}
+	fputc('\n', fp);
+}
+
+void
+cli_print_case(FILE *fp, struct cli_session *s, const struct net_case *c,
+    int with_verdict)
+{
+	struct core_record		*rec;
+	enum core_verdict_overall	 o;
+	const char			*prefs[CLI_MAX_LANGS], *summary = NULL;
+	size_t				 i;
+
+	for (i = 0; i < s->nlangs; i++)
+		prefs[i] = s->langs[i];
+	rec = cli_case_record(s, c, 0);
+	fprintf(fp, "%s %s\n", _("Case:"), c->id);
+	caseprint_line(fp, _("Service:"), c->service_id != NULL ? c->service_id : c->service);
+	caseprint_line(fp, _("Reference:"), c->reference);
+	if (c->decision_id != NULL) {
+		fprintf(fp, "%s ", _("Decision:"));
+		cli_put_safe(fp, c->decision_id);
+		if (c->issued_at != NULL) {
+			/* L10N: followed by a date and time. */
+			fprintf(fp, ", %s ", _("issued"));
+			cli_put_safe(fp, c->issued_at);
+		}
+		fputc('\n', fp);
+	}
+	if (rec != NULL)
+		summary = core_text_choose(&rec->outcome.summary, prefs, s->nlangs, NULL);
+	caseprint_line(fp, _("Outcome:"), summary);
+	if (with_verdict && caseprint_verdict(c->verdict, &o) == 0) {
+		fprintf(fp, "%s %s %s", _("Verification:"), core_verdict_symbol(o),
+		    _(core_verdict_text(o)));
+		if (c->checked_at != NULL) {
+			/* L10N: followed by the date and time of the last check. */
+			fprintf(fp, " (%s ", _("checked"));
+			cli_put_safe(fp, c->checked_at);
+			fputc(')', fp);
+		}
+		fputc('\n', fp);
+	}
+	/* L10N: followed by the last day to contest, YYYY-MM-DD. */
+	caseprint_line(fp, _("Contest by:"), c->deadline);
+	cli_print_contest(fp, c);
+	core_record_free(&rec);
+}

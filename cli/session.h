@@ -1,0 +1,96 @@
+/*
+ * session.h: what the script commands (open, fetch, contest, status, list)
+ * share: the configuration, the store, the HTTP client with its transport
+ * policy, the trust store with its registries, the language list, and the
+ * way errors become messages and exit codes.
+ */
+#ifndef RECOURSE_CLI_SESSION_H
+#define RECOURSE_CLI_SESSION_H
+
+#include <stddef.h>
+
+#include "cli/cli.h"
+#include "cli/conf.h"
+#include "core/error.h"
+#include "core/trust.h"
+#include "core/verdict.h"
+#include "net/client.h"
+#include "net/flow.h"
+#include "net/store.h"
+
+#define CLI_MAX_LANGS	8
+
+struct cli_session {
+	struct cli_opts		*opts;
+	struct cli_config	 cfg;
+	struct net_store	*store;
+	struct net_client	*client;
+	struct core_trust	*trust;
+	struct core_trust_state	 tstate;
+	struct net_ctx		 ctx;
+	char			 langs[CLI_MAX_LANGS][36];	/* most wanted first */
+	size_t			 nlangs;
+	int			 remember_code;	/* remember-code in the configuration */
+};
+
+/* Read the configuration and open the store; with net, also the client, the
+ * trust store and the registries (refreshing those given by URL).  Returns
+ * CLI_EXIT_OK, or an exit code after printing why. */
+int		cli_session_open(struct cli_session *s, struct cli_opts *o, int net);
+void		cli_session_close(struct cli_session *s);
+
+/* Run the loop until no flow is left. */
+void		cli_session_run(struct cli_session *s);
+
+/* The exit code for an error code (cli.h). */
+int		cli_exit_for(enum core_code code, long http_status);
+/* The exit code for a verdict. */
+int		cli_exit_verdict(const struct core_verdict *v);
+
+/* Print "recourse: WHAT: message (detail)" with the untrusted detail made
+ * safe for the terminal.  what may be NULL. */
+void		cli_report(const char *what, const struct core_err *err);
+/* Print what a flow ended with: the error, the service's problem text, and
+ * for a retry the wait asked for. */
+void		cli_report_outcome(const char *what, const struct net_outcome *o);
+/* Print a verdict: one line with symbol and words, then one per check. */
+void		cli_print_verdict(FILE *fp, const struct core_verdict *v);
+/* Print untrusted text safely (one line). */
+void		cli_put_safe(FILE *fp, const char *s);
+/* Files set aside in the store during this run, on stderr. */
+void		cli_report_quarantine(const struct cli_session *s);
+
+struct net_case;
+struct core_record;
+
+/* caseprint.c: the decision record a case points at, parsed (NULL when it
+ * cannot be read: it is reported when complain is set). */
+struct core_record *cli_case_record(struct cli_session *s, const struct net_case *c,
+		    int complain);
+/* A few lines about a case: reference, service, decision, outcome, verdict
+ * words, deadline, contest. */
+void		cli_print_case(FILE *fp, struct cli_session *s, const struct net_case *c,
+		    int with_verdict);
+/* One line for the contest of a case (status, dates), or nothing. */
+void		cli_print_contest(FILE *fp, const struct net_case *c);
+
+/* sendout.c: send what waits in the outbox: the entries of case_id (NULL:
+ * of every case) whose time has come, with code for case_id and the codes
+ * cases remember for the others.  force also sends entries that the service
+ * refused before and those whose wait has not ended.  Prints a line per
+ * entry; returns the exit code of the worst failure (CLI_EXIT_OK when all
+ * were sent or none was due). */
+int		cli_send_outbox(struct cli_session *s, const char *case_id,
+		    const char *code, int force);
+
+/* cmd_open.c: print what an open or fetch flow ended with (the case, the
+ * verdict with its checks); returns the exit code. */
+int		cli_show_fetched(struct cli_session *s, const struct net_outcome *o);
+
+/* The access code: given (--code), remembered by a case, or asked for (on
+ * the terminal without echo, or one line of standard input).  Returns a
+ * string to wipe and free with cli_code_free, or NULL after a message. */
+char		*cli_code_get(const char *given, const char *remembered);
+void		cli_code_free(char **code);
+
+#endif
