@@ -47,6 +47,11 @@ void	cli_warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Commands, one per cli/cmd_<name>.c, listed in commands.c. */
 int	cli_cmd_canon(struct cli_opts *, int, char **);
 int	cli_cmd_verify(struct cli_opts *, int, char **);
+int	cli_cmd_open(struct cli_opts *, int, char **);
+int	cli_cmd_fetch(struct cli_opts *, int, char **);
+int	cli_cmd_contest(struct cli_opts *, int, char **);
+int	cli_cmd_status(struct cli_opts *, int, char **);
+int	cli_cmd_list(struct cli_opts *, int, char **);
 int	cli_cmd_watermark(struct cli_opts *, int, char **);
 
 #endif

@@ -6,6 +6,15 @@ recourse_SOURCES = \
 	cli/main.c \
 	cli/commands.c \
 	cli/cmd_canon.c \
-	cli/cmd_verify.c
-recourse_LDADD = $(CORE_LIBS) $(LIBINTL)
+	cli/cmd_verify.c \
+	cli/conf.c cli/conf.h \
+	cli/session.c cli/session.h \
+	cli/caseprint.c \
+	cli/sendout.c \
+	cli/cmd_open.c \
+	cli/cmd_fetch.c \
+	cli/cmd_contest.c \
+	cli/cmd_status.c \
+	cli/cmd_list.c
+recourse_LDADD = $(NET_LIBS) $(CORE_LIBS) $(LIBINTL)
 recourse_SOURCES += cli/cmd_watermark.c

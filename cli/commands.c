@@ -17,5 +17,15 @@ const struct cli_cmd cli_commands[] = {
 	    N_("say, offline, whether signed documents are valid and trusted") },
 	{ "watermark", cli_cmd_watermark, N_("[--key HEX|--label FILE] [FILE]"),
 	    N_("test a letter for the WPG-1 text watermark") },
+	{ "open", cli_cmd_open, N_("[URL] REF [OPTION]..."),
+	    N_("fetch a decision, verify it and keep it as a case") },
+	{ "fetch", cli_cmd_fetch, N_("[CASE] [--code C]"),
+	    N_("fetch the decision of a case again and verify it") },
+	{ "contest", cli_cmd_contest, N_("CASE FILE [--code C]"),
+	    N_("contest a decision; FILE holds the contest as JSON") },
+	{ "status", cli_cmd_status, N_("[CASE] [--code C]"),
+	    N_("send what waits in the outbox and show contests' status") },
+	{ "list", cli_cmd_list, N_("[--json]"),
+	    N_("list the cases kept on this computer") },
 	{ NULL, NULL, NULL, NULL }
 };
