@@ -242,9 +242,9 @@ verify_default_dirs(char *dirs[2])
 	else if (home != NULL && home[0] == '/')
 		core_buf_printf(&b, "%s/.config/recourse/registries", home);
 	if (b.len > 0)
-		dirs[n++] = (char *)core_buf_take(&b, NULL);
+		dirs[n++] = strdup(core_buf_str(&b));
 	core_buf_free(&b);
-	if (dirs[0] == NULL) {
+	if (dirs[0] == NULL || (n == 2 && dirs[1] == NULL)) {
 		cli_warnx("%s", _(core_strerror(CORE_E_NOMEM)));
 		exit(CLI_EXIT_SOFTWARE);
 	}
