@@ -52,6 +52,7 @@ int	cli_cmd_fetch(struct cli_opts *, int, char **);
 int	cli_cmd_contest(struct cli_opts *, int, char **);
 int	cli_cmd_status(struct cli_opts *, int, char **);
 int	cli_cmd_list(struct cli_opts *, int, char **);
+int	cli_cmd_inspect(struct cli_opts *, int, char **);
 int	cli_cmd_watermark(struct cli_opts *, int, char **);
 
 #endif

@@ -17,4 +17,5 @@ recourse_SOURCES = \
 	cli/cmd_status.c \
 	cli/cmd_list.c
 recourse_LDADD = $(NET_LIBS) $(CORE_LIBS) $(LIBINTL)
+recourse_SOURCES += cli/cmd_inspect.c
 recourse_SOURCES += cli/cmd_watermark.c

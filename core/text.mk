@@ -18,3 +18,25 @@ tests_unit_check_html_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_unit_check_html_LDADD = $(CORE_LIBS) $(CHECK_LIBS)
 TESTS += tests/unit/check_html
 EXTRA_DIST += tests/vectors/html
+
+core_libcore_a_SOURCES += \
+	core/xmp.c core/xmp.h
+
+check_PROGRAMS += tests/unit/check_xmp
+tests_unit_check_xmp_SOURCES = tests/unit/check_xmp.c
+tests_unit_check_xmp_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_unit_check_xmp_LDADD = $(CORE_LIBS) $(CHECK_LIBS)
+TESTS += tests/unit/check_xmp tests/inspect-media.sh
+dist_check_SCRIPTS += tests/inspect-media.sh
+EXTRA_DIST += tests/vectors/media
+
+if FUZZING
+noinst_PROGRAMS += tests/fuzz/fuzz_html tests/fuzz/fuzz_xmp
+tests_fuzz_fuzz_html_SOURCES = tests/fuzz/fuzz_html.c
+tests_fuzz_fuzz_html_LDADD = $(CORE_LIBS)
+tests_fuzz_fuzz_html_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
+tests_fuzz_fuzz_xmp_SOURCES = tests/fuzz/fuzz_xmp.c
+tests_fuzz_fuzz_xmp_LDADD = $(CORE_LIBS)
+tests_fuzz_fuzz_xmp_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
+endif
+EXTRA_DIST += tests/fuzz/corpus/html tests/fuzz/corpus/xmp
