@@ -12,21 +12,46 @@ static const char b64_alphabet[] =
 static const char b58_alphabet[] =
     "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
 
+/* Values of the base64url characters; 0xff for every other byte (padding
+ * and white space included). */
+#define X 0xff
+static const unsigned char b64_table[256] = {
+	X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X,
+	X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X,
+	X, X, X, X, X, X, X, X, X, X, X, X, X, 62, X, X,
+	52, 53, 54, 55, 56, 57, 58, 59, 60, 61, X, X, X, X, X, X,
+	X, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14,
+	15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, X, X, X, X, 63,
+	X, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40,
+	41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, X, X, X, X, X,
+	X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X,
+	X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X,
+	X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X,
+	X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X,
+	X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X,
+	X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X,
+	X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X,
+	X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X,
+};
+#undef X
+
 /* Value of a base64url character, or -1 (padding and white space too). */
 static int
 b64_val(unsigned char c)
 {
-	if (c >= 'A' && c <= 'Z')
-		return c - 'A';
-	if (c >= 'a' && c <= 'z')
-		return c - 'a' + 26;
-	if (c >= '0' && c <= '9')
-		return c - '0' + 52;
-	if (c == '-')
-		return 62;
-	if (c == '_')
-		return 63;
-	return -1;
+	return b64_table[c] == 0xff ? -1 : b64_table[c];
+}
+
+/* How many of the n bytes at s, from the first, are base64url characters. */
+size_t
+core_b64url_span(const char *s, size_t n)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 i;
+
+	for (i = 0; i < n && b64_table[p[i]] != 0xff; i++)
+		;
+	return i;
 }
 
 /* Value of a base58btc character, or -1. */
@@ -121,11 +146,11 @@ core_b64url_decode_to(const char *s, size_t n, unsigned char *out,
 	}
 	rest = n % 4;
 	for (i = 0; i + 4 <= n; i += 4) {
-		a = b64_val(in[i]);
-		b = b64_val(in[i + 1]);
-		c = b64_val(in[i + 2]);
-		d = b64_val(in[i + 3]);
-		if ((a | b | c | d) < 0)
+		a = b64_table[in[i]];
+		b = b64_table[in[i + 1]];
+		c = b64_table[in[i + 2]];
+		d = b64_table[in[i + 3]];
+		if ((a | b | c | d) & 0x80)
 			goto bad;
 		v = (unsigned long)a << 18 | (unsigned long)b << 12 |
 		    (unsigned long)c << 6 | (unsigned long)d;

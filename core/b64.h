@@ -29,6 +29,8 @@ size_t		core_b64url_decoded_max(size_t n);
  * *outlen gets the count.  Same strictness as core_b64url_decode(). */
 enum core_code	core_b64url_decode_to(const char *s, size_t n, unsigned char *out,
 		    size_t outsz, size_t *outlen, struct core_err *err);
+/* How many of the n bytes at s, from the first, are base64url characters. */
+size_t		core_b64url_span(const char *s, size_t n);
 enum core_code	core_base58btc_encode(const void *p, size_t n, struct core_buf *out);
 enum core_code	core_base58btc_decode(const char *s, size_t n, struct core_buf *out,
 		    struct core_err *err);

@@ -286,11 +286,11 @@ di_verify_one(const json_t *doc, const json_t *unsecured, const json_t *proof,
 	}
 	memcpy(info->thumbprint, core_key_thumbprint_str(k),
 	    CORE_THUMBPRINT_LEN);
-	if (value[0] != 'z' ||
-	    core_multibase_decode(value, strlen(value), &sig, NULL) !=
-	    CORE_OK) {
-		rc = core_err_set(err, CORE_E_DI_PROOF, CORE_NO_OFFSET,
-		    "proof %zu: proofValue is not base58btc multibase", idx);
+	if (value[0] != 'z' || (rc = core_multibase_decode(value,
+	    strlen(value), &sig, NULL)) != CORE_OK) {
+		rc = core_err_set(err, rc == CORE_E_NOMEM ? rc :
+		    CORE_E_DI_PROOF, CORE_NO_OFFSET, "proof %zu: proofValue is "
+		    "not base58btc multibase", idx);
 		goto out;
 	}
 	/* The options are the proof without its value. */

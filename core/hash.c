@@ -8,6 +8,7 @@
 #include <openssl/hmac.h>
 
 #include "core/hash.h"
+#include "core/ossl.h"
 
 /* SHA-256 of n bytes at p. */
 enum core_code
@@ -19,7 +20,7 @@ core_sha256(const void *p, size_t n, unsigned char out[CORE_SHA256_LEN])
 		return CORE_E_ARG;
 	if (EVP_Digest(n == 0 ? "" : p, n, out, &len, EVP_sha256(), NULL) != 1 ||
 	    len != CORE_SHA256_LEN)
-		return CORE_E_INTERNAL;
+		return core_ossl_error(NULL, CORE_E_INTERNAL, "SHA-256");
 	return CORE_OK;
 }
 
@@ -50,7 +51,7 @@ core_hmac_sha256(const void *key, size_t keylen, const void *msg, size_t n,
 	if (HMAC(EVP_sha256(), keylen == 0 ? "" : key, (int)keylen,
 	    n == 0 ? (const unsigned char *)"" : msg, n, out, &len) == NULL ||
 	    len != CORE_SHA256_LEN)
-		return CORE_E_INTERNAL;
+		return core_ossl_error(NULL, CORE_E_INTERNAL, "HMAC-SHA-256");
 	return CORE_OK;
 }
 

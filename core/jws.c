@@ -52,7 +52,8 @@ struct jws_sig {
 
 /* A JWS taken apart. */
 struct jws_parts {
-	json_t		*root;		/* JSON serialisations */
+	json_t		*root;		/* parsed JSON serialisations */
+	int		 compact;	/* compact serialisation */
 	const char	*payload;	/* as it appears: encoded unless b64 false */
 	size_t		 payloadlen;
 	struct jws_sig	 sigs[JWS_MAX_SIGS];
@@ -270,6 +271,95 @@ out:
 	return rc;
 }
 
+/* Skip JSON white space from *i. */
+static void
+jws_ws(const char *s, size_t len, size_t *i)
+{
+	while (*i < len && (s[*i] == ' ' || s[*i] == '\t' || s[*i] == '\n' ||
+	    s[*i] == '\r'))
+		(*i)++;
+}
+
+/* Read a JSON string of base64url characters at *i (no escapes); its
+ * contents in *v, *vlen.  0 on success, -1 when it is anything else. */
+static int
+jws_scan_str(const char *s, size_t len, size_t *i, const char **v,
+    size_t *vlen)
+{
+	size_t	j;
+
+	if (*i >= len || s[*i] != '"')
+		return -1;
+	j = *i + 1 + core_b64url_span(s + *i + 1, len - *i - 1);
+	if (j >= len || s[j] != '"')
+		return -1;
+	*v = s + *i + 1;
+	*vlen = j - *i - 1;
+	*i = j + 1;
+	return 0;
+}
+
+/* The common flattened JWS read in place: an object of exactly "payload",
+ * "protected" and "signature", each a string of base64url characters.
+ * Such text is strict JSON and means the same to the full parser; anything
+ * else (escapes, other members, repeats, an unencoded payload) returns 0 and
+ * is left to the full parser, whose verdict then stands. */
+static int
+jws_scan_flat(const char *s, size_t len, struct jws_parts *jp)
+{
+	static const char *const names[] = { "payload", "protected",
+	    "signature" };
+	const char	*k, *v;
+	size_t		 i = 0, klen, vlen, m;
+	unsigned	 seen = 0;
+
+	jws_ws(s, len, &i);
+	if (i >= len || s[i++] != '{')
+		return 0;
+	for (;;) {
+		jws_ws(s, len, &i);
+		if (jws_scan_str(s, len, &i, &k, &klen) != 0)
+			return 0;
+		for (m = 0; m < 3; m++) {
+			if (klen == strlen(names[m]) &&
+			    memcmp(k, names[m], klen) == 0)
+				break;
+		}
+		if (m == 3 || (seen & (1u << m)))
+			return 0;
+		seen |= 1u << m;
+		jws_ws(s, len, &i);
+		if (i >= len || s[i++] != ':')
+			return 0;
+		jws_ws(s, len, &i);
+		if (jws_scan_str(s, len, &i, &v, &vlen) != 0)
+			return 0;
+		if (m == 0) {
+			jp->payload = v;
+			jp->payloadlen = vlen;
+		} else if (m == 1) {
+			jp->sigs[0].prot = v;
+			jp->sigs[0].protlen = vlen;
+		} else {
+			jp->sigs[0].sig = v;
+			jp->sigs[0].siglen = vlen;
+		}
+		jws_ws(s, len, &i);
+		if (i < len && s[i] == ',') {
+			i++;
+			continue;
+		}
+		if (i >= len || s[i++] != '}')
+			return 0;
+		break;
+	}
+	jws_ws(s, len, &i);
+	if (i != len || seen != 7)
+		return 0;
+	jp->nsigs = 1;
+	return 1;
+}
+
 /* Take a JWS apart: compact (three dot-separated parts) or JSON, flattened
  * or general. */
 static enum core_code
@@ -295,6 +385,9 @@ jws_split(const void *jws, size_t len, struct jws_parts *jp,
 	    s[i] == '\n'); i++)
 		;
 	if (i < len && s[i] == '{') {
+		if (jws_scan_flat(s, len, jp))
+			goto out;
+		memset(jp, 0, sizeof *jp);
 		if ((rc = core_json_parse(s, len, NULL, &jp->root, err)) !=
 		    CORE_OK) {
 			if (rc != CORE_E_NOMEM && rc != CORE_E_TOO_LARGE)
@@ -346,6 +439,7 @@ jws_split(const void *jws, size_t len, struct jws_parts *jp,
 		    "neither JSON nor three dot-separated parts");
 		goto out;
 	}
+	jp->compact = 1;
 	jp->nsigs = 1;
 	jp->sigs[0].prot = s;
 	jp->sigs[0].protlen = (size_t)(d1 - s);
@@ -602,7 +696,7 @@ jws_prepare(const void *jws, size_t len, const char *typ, struct jws_parts *jp,
 			goto out;
 		}
 	}
-	if (!jp->sigs[0].b64 && jp->root == NULL &&
+	if (!jp->sigs[0].b64 && jp->compact &&
 	    memchr(jp->payload, '.', jp->payloadlen) != NULL) {
 		rc = core_err_set(err, CORE_E_JWS_FORMAT, CORE_NO_OFFSET,
 		    "an unencoded compact payload holds a '.'");
@@ -620,19 +714,17 @@ core_jws_verify(const void *jws, size_t len, const char *typ,
     struct core_err *err)
 {
 	struct jws_parts	 jp;
-	struct core_buf		 input;
 	const struct core_key	*k, *goodkey = NULL;
 	const char		*kid, *goodkid = NULL;
 	struct jws_sig		*sig, *good = NULL;
 	const unsigned char	*in;
-	unsigned char		*payload = NULL;
-	size_t			 i, j, inlen, plen = 0;
+	unsigned char		*payload = NULL, *input = NULL;
+	size_t			 i, j, inlen, inmax, plen = 0;
 	int			 tried;
 	enum core_code		 rc = CORE_OK;
 
 	memset(res, 0, sizeof *res);
 	memset(&jp, 0, sizeof jp);
-	core_buf_init(&input, 2 * CORE_JSON_MAX_DOC);
 	if (typ == NULL || keys == NULL) {
 		rc = core_err_set(err, CORE_E_ARG, CORE_NO_OFFSET,
 		    "a document type and a key set are required");
@@ -642,20 +734,30 @@ core_jws_verify(const void *jws, size_t len, const char *typ,
 		goto out;
 	for (i = 0; i < jp.nsigs; i++) {
 		sig = &jp.sigs[i];
-		/* The signing input: in a compact JWS it is already there. */
-		if (jp.root == NULL) {
+		/* The signing input: in a compact JWS it is already there;
+		 * otherwise it is put together once per signature in one
+		 * buffer of the largest size needed. */
+		if (jp.compact) {
 			in = (const unsigned char *)sig->prot;
 			inlen = sig->protlen + 1 + jp.payloadlen;
 		} else {
-			core_buf_reset(&input);
-			if ((rc = core_buf_add(&input, sig->prot,
-			    sig->protlen)) != CORE_OK ||
-			    (rc = core_buf_addc(&input, '.')) != CORE_OK ||
-			    (rc = core_buf_add(&input, jp.payload,
-			    jp.payloadlen)) != CORE_OK)
-				goto out;
-			in = input.data;
-			inlen = input.len;
+			if (input == NULL) {
+				for (j = 0, inmax = 0; j < jp.nsigs; j++) {
+					if (jp.sigs[j].protlen > inmax)
+						inmax = jp.sigs[j].protlen;
+				}
+				inmax += 1 + jp.payloadlen;
+				if ((input = core_malloc(inmax)) == NULL) {
+					rc = CORE_E_NOMEM;
+					goto out;
+				}
+			}
+			memcpy(input, sig->prot, sig->protlen);
+			input[sig->protlen] = '.';
+			memcpy(input + sig->protlen + 1, jp.payload,
+			    jp.payloadlen);
+			in = input;
+			inlen = sig->protlen + 1 + jp.payloadlen;
 		}
 		if (sig->kid != NULL) {
 			/* Named key: ignored when not ours, else it must hold. */
@@ -723,9 +825,6 @@ core_jws_verify(const void *jws, size_t len, const char *typ,
 		plen = jp.payloadlen;
 	}
 	payload[plen] = '\0';
-	if ((rc = core_json_parse(payload, plen, NULL, &res->payload_json,
-	    err)) != CORE_OK)
-		goto out;
 	res->header = json_incref(good->header);
 	res->payload = payload;
 	res->payload_len = plen;
@@ -736,7 +835,7 @@ core_jws_verify(const void *jws, size_t len, const char *typ,
 	memcpy(res->alg, good->alg, strlen(good->alg) + 1);
 	core_err_clear(err);
 out:
-	core_buf_free(&input);
+	core_free(input);
 	core_free(payload);
 	jws_parts_free(&jp);
 	return rc;
@@ -759,6 +858,21 @@ core_jws_peek(const void *jws, size_t len, json_t **header,
 out:
 	jws_parts_free(&jp);
 	return rc;
+}
+
+/* 1 when the C string s is well-formed UTF-8. */
+static int
+jws_utf8(const char *s)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 n = strlen(s), i = 0, l;
+
+	while (i < n) {
+		if ((l = core_json_utf8_len(p + i, n - i)) == 0)
+			return 0;
+		i += l;
+	}
+	return 1;
 }
 
 /* Sign payload as a flattened JWS with {"alg","kid","typ"} protected. */
@@ -787,10 +901,14 @@ core_jws_sign(const void *payload, size_t len, const char *typ,
 		    "a kid is 1 to %d bytes", JWS_MAX_KID);
 		goto out;
 	}
-	if ((h = json_pack("{s:s, s:s, s:s}", "alg", core_key_alg(k), "typ",
-	    typ, "kid", kid)) == NULL) {
+	if (!jws_utf8(typ) || !jws_utf8(kid)) {
 		rc = core_err_set(err, CORE_E_ARG, CORE_NO_OFFSET,
 		    "typ and kid must be UTF-8 text");
+		goto out;
+	}
+	if ((h = json_pack("{s:s, s:s, s:s}", "alg", core_key_alg(k), "typ",
+	    typ, "kid", kid)) == NULL) {
+		rc = CORE_E_NOMEM;
 		goto out;
 	}
 	if ((rc = core_jcs_serialize(h, &hdr, err)) != CORE_OK)
@@ -824,6 +942,29 @@ out:
 	json_decref(h);
 	core_buf_free(&hdr);
 	core_buf_free(&input);
+	return rc;
+}
+
+/* The payload of a verified JWS parsed with the strict JSON parser, once:
+ * later calls return the same value.  *out is borrowed from res. */
+enum core_code
+core_jws_result_json(struct core_jws_result *res, const json_t **out,
+    struct core_err *err)
+{
+	enum core_code	rc = CORE_OK;
+
+	*out = NULL;
+	if (res->payload == NULL) {
+		rc = core_err_set(err, CORE_E_ARG, CORE_NO_OFFSET,
+		    "no verified payload");
+		goto out;
+	}
+	if (res->payload_json == NULL &&
+	    (rc = core_json_parse(res->payload, res->payload_len, NULL,
+	    &res->payload_json, err)) != CORE_OK)
+		goto out;
+	*out = res->payload_json;
+out:
 	return rc;
 }
 

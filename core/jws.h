@@ -8,7 +8,10 @@
  * unknown names in "crit", the header parameters jwk, jku, x5u and x5c, a
  * missing typ, and a typ other than the expected one.  RFC 7797 "b64": false
  * (listed in crit) is supported.  Headers and payloads are parsed with the
- * strict JSON parser.
+ * strict JSON parser: the JSON serialisation and every protected header
+ * while verifying, the payload once, on demand, by core_jws_result_json()
+ * (callers that read the payload into their own structures parse the exact
+ * bytes themselves, so verification does not parse it twice).
  *
  * Header rules, for every signature: the protected header is a strict JSON
  * object holding "alg" (EdDSA or Ed25519 for an Ed25519 key, ES256 for a
@@ -70,14 +73,12 @@ struct core_jws_result {
 	char		 kid[128];	/* kid of the verifying key */
 	char		 thumbprint[CORE_THUMBPRINT_LEN];
 	char		 alg[16];
-	json_t		*payload_json;	/* the payload, parsed once (strict) */
+	json_t		*payload_json;	/* NULL until core_jws_result_json() */
 };
 
 /* Verify a JWS of document type typ (required) with a key from keys.
  * On success res holds the results; free them with core_jws_result_free().
- * The payload must be strict JSON (every recourse/1 type is); a payload that
- * is not fails with the parser's CORE_E_JSON_* code, after the signature
- * verified.  On failure res is left empty (safe to free). */
+ * On failure res is left empty (safe to free). */
 enum core_code	core_jws_verify(const void *jws, size_t len, const char *typ,
 		    const struct core_keyset *keys, struct core_jws_result *res,
 		    struct core_err *err);
@@ -94,6 +95,12 @@ enum core_code	core_jws_peek(const void *jws, size_t len, json_t **header,
 enum core_code	core_jws_sign(const void *payload, size_t len, const char *typ,
 		    const struct core_key *k, const char *kid, struct core_buf *out,
 		    struct core_err *err);
+
+/* The verified payload parsed with the strict JSON parser (once; kept in
+ * res->payload_json and borrowed by *out); a payload that is not strict
+ * JSON fails with the parser's CORE_E_JSON_* code. */
+enum core_code	core_jws_result_json(struct core_jws_result *res,
+		    const json_t **out, struct core_err *err);
 
 void		core_jws_result_free(struct core_jws_result *res);
 

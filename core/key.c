@@ -17,6 +17,7 @@
 #include "core/hash.h"
 #include "core/jcs.h"
 #include "core/key.h"
+#include "core/ossl.h"
 
 #define KEY_ED25519_LEN	32
 #define KEY_P256_LEN	32
@@ -45,20 +46,6 @@ static const unsigned char key_mc_p256[] = { 0x80, 0x24 };
 static const unsigned char key_mc_ed25519_priv[] = { 0x80, 0x26 };
 static const unsigned char key_mc_p256_priv[] = { 0x86, 0x26 };
 
-/* The code for an OpenSSL failure: out of memory when the error queue says
- * so, else code; records the detail and empties the queue. */
-static enum core_code
-key_ossl_fail(struct core_err *err, enum core_code code, const char *what)
-{
-	unsigned long	e;
-
-	while ((e = ERR_get_error()) != 0) {
-		if (ERR_GET_REASON(e) == ERR_R_MALLOC_FAILURE)
-			code = CORE_E_NOMEM;
-	}
-	return core_err_set(err, code, CORE_NO_OFFSET, "%s", what);
-}
-
 /* Fill pub and thumb of k from its EVP_PKEY. */
 static enum core_code
 key_fill_public(struct core_key *k, struct core_err *err)
@@ -71,7 +58,7 @@ key_fill_public(struct core_key *k, struct core_err *err)
 		len = sizeof k->pub;
 		if (EVP_PKEY_get_raw_public_key(k->pkey, k->pub, &len) != 1 ||
 		    len != KEY_ED25519_LEN) {
-			rc = key_ossl_fail(err, CORE_E_KEY,
+			rc = core_ossl_error(err, CORE_E_KEY,
 			    "cannot read the Ed25519 public key");
 			goto out;
 		}
@@ -84,7 +71,7 @@ key_fill_public(struct core_key *k, struct core_err *err)
 		    BN_bn2binpad(x, k->pub + 1, KEY_P256_LEN) != KEY_P256_LEN ||
 		    BN_bn2binpad(y, k->pub + 1 + KEY_P256_LEN,
 		    KEY_P256_LEN) != KEY_P256_LEN) {
-			rc = key_ossl_fail(err, CORE_E_KEY,
+			rc = core_ossl_error(err, CORE_E_KEY,
 			    "cannot read the P-256 public key");
 			goto out;
 		}
@@ -126,33 +113,34 @@ key_wrap(EVP_PKEY *pkey, int has_private, struct core_key **out,
 		    OSSL_PKEY_PARAM_GROUP_NAME, group, sizeof group,
 		    &glen) != 1 || (strcmp(group, "prime256v1") != 0 &&
 		    strcmp(group, "P-256") != 0)) {
-			ERR_clear_error();
-			rc = core_err_set(err, CORE_E_KEY, CORE_NO_OFFSET,
+			rc = core_ossl_error(err, CORE_E_KEY,
 			    "EC key not on the curve P-256");
 			goto out;
 		}
 		k->type = CORE_KEY_P256;
 		if ((ctx = EVP_PKEY_CTX_new_from_pkey(NULL, k->pkey,
 		    NULL)) == NULL) {
-			rc = key_ossl_fail(err, CORE_E_INTERNAL,
+			rc = core_ossl_error(err, CORE_E_INTERNAL,
 			    "cannot check the key");
 			goto out;
 		}
 		if (EVP_PKEY_public_check(ctx) != 1) {
-			rc = key_ossl_fail(err, CORE_E_KEY,
+			rc = core_ossl_error(err, CORE_E_KEY,
 			    "the public key is not a point on P-256");
 			goto out;
 		}
 		if (has_private && (EVP_PKEY_private_check(ctx) != 1 ||
 		    EVP_PKEY_pairwise_check(ctx) != 1)) {
-			rc = key_ossl_fail(err, CORE_E_KEY,
+			rc = core_ossl_error(err, CORE_E_KEY,
 			    "the private key does not match the public key");
 			goto out;
 		}
 	} else {
-		rc = core_err_set(err, CORE_E_KEY, CORE_NO_OFFSET,
-		    "key type %s is not supported", EVP_PKEY_get0_type_name(
-		    k->pkey) == NULL ? "?" : EVP_PKEY_get0_type_name(k->pkey));
+		if ((rc = core_ossl_error(err, CORE_E_KEY, "")) == CORE_E_KEY)
+			core_err_set(err, rc, CORE_NO_OFFSET,
+			    "key type %s is not supported",
+			    EVP_PKEY_get0_type_name(k->pkey) == NULL ? "?" :
+			    EVP_PKEY_get0_type_name(k->pkey));
 		goto out;
 	}
 	if ((rc = key_fill_public(k, err)) != CORE_OK)
@@ -182,7 +170,7 @@ key_ed25519_raw(const unsigned char *pub, const unsigned char *priv,
 		pkey = EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, NULL, pub,
 		    KEY_ED25519_LEN);
 	if (pkey == NULL) {
-		rc = key_ossl_fail(err, CORE_E_KEY, "not an Ed25519 key");
+		rc = core_ossl_error(err, CORE_E_KEY, "not an Ed25519 key");
 		goto out;
 	}
 	if ((rc = key_wrap(pkey, priv != NULL, &k, err)) != CORE_OK)
@@ -218,7 +206,7 @@ key_p256_raw(const unsigned char *pub, size_t publen, const unsigned char *priv,
 	    "prime256v1", 0) != 1 ||
 	    OSSL_PARAM_BLD_push_octet_string(bld, OSSL_PKEY_PARAM_PUB_KEY, pub,
 	    publen) != 1) {
-		rc = key_ossl_fail(err, CORE_E_NOMEM, "cannot build parameters");
+		rc = core_ossl_error(err, CORE_E_NOMEM, "cannot build parameters");
 		goto out;
 	}
 	if (priv != NULL) {
@@ -226,7 +214,7 @@ key_p256_raw(const unsigned char *pub, size_t publen, const unsigned char *priv,
 		    BN_bin2bn(priv, KEY_P256_LEN, d) == NULL ||
 		    OSSL_PARAM_BLD_push_BN(bld, OSSL_PKEY_PARAM_PRIV_KEY,
 		    d) != 1) {
-			rc = key_ossl_fail(err, CORE_E_NOMEM,
+			rc = core_ossl_error(err, CORE_E_NOMEM,
 			    "cannot build parameters");
 			goto out;
 		}
@@ -234,13 +222,13 @@ key_p256_raw(const unsigned char *pub, size_t publen, const unsigned char *priv,
 	if ((params = OSSL_PARAM_BLD_to_param(bld)) == NULL ||
 	    (ctx = EVP_PKEY_CTX_new_from_name(NULL, "EC", NULL)) == NULL ||
 	    EVP_PKEY_fromdata_init(ctx) != 1) {
-		rc = key_ossl_fail(err, CORE_E_INTERNAL,
+		rc = core_ossl_error(err, CORE_E_INTERNAL,
 		    "cannot make a P-256 key");
 		goto out;
 	}
 	if (EVP_PKEY_fromdata(ctx, &pkey, priv != NULL ? EVP_PKEY_KEYPAIR :
 	    EVP_PKEY_PUBLIC_KEY, params) != 1) {
-		rc = key_ossl_fail(err, CORE_E_KEY,
+		rc = core_ossl_error(err, CORE_E_KEY,
 		    "the public key is not a point on P-256");
 		goto out;
 	}
@@ -270,7 +258,7 @@ key_p256_from_scalar(const unsigned char *priv, struct core_key **out,
 	    NULL || (pt = EC_POINT_new(group)) == NULL ||
 	    (d = BN_secure_new()) == NULL ||
 	    BN_bin2bn(priv, KEY_P256_LEN, d) == NULL) {
-		rc = key_ossl_fail(err, CORE_E_INTERNAL, "P-256 arithmetic");
+		rc = core_ossl_error(err, CORE_E_INTERNAL, "P-256 arithmetic");
 		goto out;
 	}
 	if (BN_is_zero(d) || BN_cmp(d, EC_GROUP_get0_order(group)) >= 0) {
@@ -281,7 +269,7 @@ key_p256_from_scalar(const unsigned char *priv, struct core_key **out,
 	if (EC_POINT_mul(group, pt, d, NULL, NULL, NULL) != 1 ||
 	    EC_POINT_point2oct(group, pt, POINT_CONVERSION_UNCOMPRESSED, pub,
 	    sizeof pub, NULL) != sizeof pub) {
-		rc = key_ossl_fail(err, CORE_E_INTERNAL, "P-256 arithmetic");
+		rc = core_ossl_error(err, CORE_E_INTERNAL, "P-256 arithmetic");
 		goto out;
 	}
 	rc = key_p256_raw(pub, sizeof pub, priv, out, err);
@@ -312,7 +300,7 @@ core_key_generate(enum core_key_type type, struct core_key **out,
 		goto out;
 	}
 	if (pkey == NULL) {
-		rc = key_ossl_fail(err, CORE_E_INTERNAL,
+		rc = core_ossl_error(err, CORE_E_INTERNAL,
 		    "key generation failed");
 		goto out;
 	}
@@ -491,12 +479,12 @@ key_private_bytes(const struct core_key *k, unsigned char out[32],
 	if (k->type == CORE_KEY_ED25519) {
 		if (EVP_PKEY_get_raw_private_key(k->pkey, out, &len) != 1 ||
 		    len != 32)
-			rc = key_ossl_fail(err, CORE_E_INTERNAL,
+			rc = core_ossl_error(err, CORE_E_INTERNAL,
 			    "cannot read the private key");
 	} else {
 		if (EVP_PKEY_get_bn_param(k->pkey, OSSL_PKEY_PARAM_PRIV_KEY,
 		    &d) != 1 || BN_bn2binpad(d, out, 32) != 32)
-			rc = key_ossl_fail(err, CORE_E_INTERNAL,
+			rc = core_ossl_error(err, CORE_E_INTERNAL,
 			    "cannot read the private key");
 	}
 out:
@@ -838,7 +826,7 @@ core_key_from_pem(const void *pem, size_t len, struct core_key **out,
 		goto out;
 	}
 	if ((bio = BIO_new_mem_buf(pem, (int)len)) == NULL) {
-		rc = key_ossl_fail(err, CORE_E_NOMEM, "reading PEM");
+		rc = core_ossl_error(err, CORE_E_NOMEM, "reading PEM");
 		goto out;
 	}
 	pkey = PEM_read_bio_PrivateKey_ex(bio, NULL, key_no_password, NULL,
@@ -848,14 +836,14 @@ core_key_from_pem(const void *pem, size_t len, struct core_key **out,
 		priv = 0;
 		BIO_free(bio);
 		if ((bio = BIO_new_mem_buf(pem, (int)len)) == NULL) {
-			rc = key_ossl_fail(err, CORE_E_NOMEM, "reading PEM");
+			rc = core_ossl_error(err, CORE_E_NOMEM, "reading PEM");
 			goto out;
 		}
 		pkey = PEM_read_bio_PUBKEY_ex(bio, NULL, key_no_password, NULL,
 		    NULL, NULL);
 	}
 	if (pkey == NULL) {
-		rc = key_ossl_fail(err, CORE_E_PEM,
+		rc = core_ossl_error(err, CORE_E_PEM,
 		    "no unencrypted private or public key in the PEM text");
 		goto out;
 	}
@@ -886,17 +874,17 @@ core_key_to_pem(const struct core_key *k, int private, struct core_buf *out,
 		goto out;
 	}
 	if ((bio = BIO_new(BIO_s_mem())) == NULL) {
-		rc = key_ossl_fail(err, CORE_E_NOMEM, "writing PEM");
+		rc = core_ossl_error(err, CORE_E_NOMEM, "writing PEM");
 		goto out;
 	}
 	if ((private ? PEM_write_bio_PrivateKey(bio, k->pkey, NULL, NULL, 0,
 	    NULL, NULL) : PEM_write_bio_PUBKEY(bio, k->pkey)) != 1) {
-		rc = key_ossl_fail(err, CORE_E_INTERNAL, "writing PEM");
+		rc = core_ossl_error(err, CORE_E_INTERNAL, "writing PEM");
 		goto out;
 	}
 	n = BIO_get_mem_data(bio, &p);
 	if (n <= 0 || p == NULL) {
-		rc = key_ossl_fail(err, CORE_E_INTERNAL, "writing PEM");
+		rc = core_ossl_error(err, CORE_E_INTERNAL, "writing PEM");
 		goto out;
 	}
 	if ((rc = core_buf_add(out, p, (size_t)n)) != CORE_OK)

@@ -3,24 +3,10 @@
 
 #include <string.h>
 
-#include <openssl/err.h>
 #include <openssl/evp.h>
 
+#include "core/ossl.h"
 #include "core/sig.h"
-
-/* The code for an OpenSSL failure (out of memory when the error queue says
- * so); records what and empties the queue. */
-static enum core_code
-sig_ossl_fail(struct core_err *err, enum core_code code, const char *what)
-{
-	unsigned long	e;
-
-	while ((e = ERR_get_error()) != 0) {
-		if (ERR_GET_REASON(e) == ERR_R_MALLOC_FAILURE)
-			code = CORE_E_NOMEM;
-	}
-	return core_err_set(err, code, CORE_NO_OFFSET, "%s", what);
-}
 
 /* Append a DER INTEGER holding the 32-byte unsigned big-endian v at p. */
 static size_t
@@ -131,24 +117,24 @@ core_sig_sign(const struct core_key *k, const void *msg, size_t n,
 		goto out;
 	}
 	if ((ctx = EVP_MD_CTX_new()) == NULL) {
-		rc = sig_ossl_fail(err, CORE_E_NOMEM, "signing");
+		rc = core_ossl_error(err, CORE_E_NOMEM, "signing");
 		goto out;
 	}
 	if (EVP_DigestSignInit(ctx, NULL, ed ? NULL : EVP_sha256(), NULL,
 	    core_key_evp(k)) != 1) {
-		rc = sig_ossl_fail(err, CORE_E_INTERNAL, "signing");
+		rc = core_ossl_error(err, CORE_E_INTERNAL, "signing");
 		goto out;
 	}
 	if (ed) {
 		len = CORE_SIG_MAX;
 		if (EVP_DigestSign(ctx, sig, &len, msg, n) != 1 || len != 64) {
-			rc = sig_ossl_fail(err, CORE_E_INTERNAL, "signing");
+			rc = core_ossl_error(err, CORE_E_INTERNAL, "signing");
 			goto out;
 		}
 	} else {
 		len = sizeof der;
 		if (EVP_DigestSign(ctx, der, &len, msg, n) != 1) {
-			rc = sig_ossl_fail(err, CORE_E_INTERNAL, "signing");
+			rc = core_ossl_error(err, CORE_E_INTERNAL, "signing");
 			goto out;
 		}
 		if ((rc = core_sig_ecdsa_from_der(der, len, sig, err)) !=
@@ -189,17 +175,17 @@ core_sig_verify(const struct core_key *k, const void *msg, size_t n,
 		s = der;
 	}
 	if ((ctx = EVP_MD_CTX_new()) == NULL) {
-		rc = sig_ossl_fail(err, CORE_E_NOMEM, "verifying");
+		rc = core_ossl_error(err, CORE_E_NOMEM, "verifying");
 		goto out;
 	}
 	if (EVP_DigestVerifyInit(ctx, NULL, ed ? NULL : EVP_sha256(), NULL,
 	    core_key_evp(k)) != 1) {
-		rc = sig_ossl_fail(err, CORE_E_INTERNAL, "verifying");
+		rc = core_ossl_error(err, CORE_E_INTERNAL, "verifying");
 		goto out;
 	}
 	v = EVP_DigestVerify(ctx, s, slen, msg, n);
 	if (v != 1) {
-		rc = sig_ossl_fail(err, CORE_E_SIG_INVALID,
+		rc = core_ossl_error(err, CORE_E_SIG_INVALID,
 		    "the signature does not verify");
 		goto out;
 	}

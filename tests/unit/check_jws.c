@@ -302,8 +302,18 @@ START_TEST(test_sign_verify)
 		ck_assert_str_eq(res.kid, kid[i]);
 		ck_assert_str_eq(res.alg, alg[i]);
 		ck_assert_str_eq(res.thumbprint, core_key_thumbprint_str(k[i]));
-		ck_assert_str_eq(json_string_value(json_object_get(
-		    res.payload_json, "outcome")), "denied");
+		ck_assert(res.payload_json == NULL);
+		{
+			const json_t	*pj, *again;
+
+			ck_assert_int_eq(core_jws_result_json(&res, &pj, &err),
+			    CORE_OK);
+			ck_assert_str_eq(json_string_value(json_object_get(pj,
+			    "outcome")), "denied");
+			ck_assert_int_eq(core_jws_result_json(&res, &again,
+			    &err), CORE_OK);
+			ck_assert_ptr_eq(pj, again);
+		}
 		ck_assert_str_eq(json_string_value(json_object_get(res.header,
 		    "typ")), CORE_TYP_DECISION);
 		core_jws_result_free(&res);
@@ -549,6 +559,76 @@ START_TEST(test_refused)
 }
 END_TEST
 
+START_TEST(test_json_forms)
+{
+	struct core_jws_result	 res;
+	struct core_buf		 b;
+	struct core_err		 err;
+	const json_t		*pj;
+	json_t			*j;
+	char			*s, *t;
+
+	/* The same flattened JWS with white space, another member order and
+	 * an escaped character reads the same. */
+	core_buf_init(&b, 1 << 20);
+	ck_assert_int_eq(core_jws_sign(PAYLOAD, strlen(PAYLOAD),
+	    CORE_TYP_DECISION, ed, "ed-1", &b, &err), CORE_OK);
+	ck_assert_int_eq(core_json_parse(b.data, b.len, NULL, &j, &err),
+	    CORE_OK);
+	s = json_dumps(j, JSON_INDENT(2) | JSON_SORT_KEYS);
+	ck_assert_int_eq(jws_check(s, CORE_TYP_DECISION, keys), CORE_OK);
+	free(s);
+	s = json_dumps(j, JSON_COMPACT);
+	t = strstr(s, "\"protected\":\"e") + 13;
+	ck_assert_int_eq(*t, 'e');
+	{
+		struct core_buf	e;
+
+		core_buf_init(&e, 1 << 20);
+		ck_assert_int_eq(core_buf_add(&e, s, (size_t)(t - s)), CORE_OK);
+		ck_assert_int_eq(core_buf_adds(&e, "\\u0065"), CORE_OK);
+		ck_assert_int_eq(core_buf_adds(&e, t + 1), CORE_OK);
+		ck_assert_int_eq(jws_check(core_buf_str(&e), CORE_TYP_DECISION,
+		    keys), CORE_OK);
+		core_buf_free(&e);
+	}
+	free(s);
+	/* A repeated member, an unknown member, trailing bytes. */
+	s = json_dumps(j, JSON_COMPACT);
+	s[strlen(s) - 1] = '\0';
+	{
+		char	dup[8192];
+
+		snprintf(dup, sizeof dup, "%s,\"signature\":\"AAAA\"}", s);
+		ck_assert_int_eq(jws_check(dup, CORE_TYP_DECISION, keys),
+		    CORE_E_JWS_FORMAT);
+		snprintf(dup, sizeof dup, "%s,\"extra\":\"AAAA\"}", s);
+		ck_assert_int_eq(jws_check(dup, CORE_TYP_DECISION, keys),
+		    CORE_E_JWS_FORMAT);
+		snprintf(dup, sizeof dup, "%s}x", s);
+		ck_assert_int_eq(jws_check(dup, CORE_TYP_DECISION, keys),
+		    CORE_E_JWS_FORMAT);
+		snprintf(dup, sizeof dup, "%s", s);
+		ck_assert_int_eq(jws_check(dup, CORE_TYP_DECISION, keys),
+		    CORE_E_JWS_FORMAT);
+	}
+	free(s);
+	json_decref(j);
+	/* A payload that is not strict JSON verifies as bytes and fails when
+	 * read as JSON. */
+	core_buf_reset(&b);
+	ck_assert_int_eq(core_jws_sign("{\"a\":1,\"a\":2}", 13,
+	    CORE_TYP_DECISION, ed, "ed-1", &b, &err), CORE_OK);
+	ck_assert_int_eq(core_jws_verify(b.data, b.len, CORE_TYP_DECISION, keys,
+	    &res, &err), CORE_OK);
+	ck_assert_int_eq(core_jws_result_json(&res, &pj, &err),
+	    CORE_E_JSON_DUPLICATE);
+	ck_assert(pj == NULL);
+	core_jws_result_free(&res);
+	core_buf_free(&b);
+}
+END_TEST
+
 START_TEST(test_unencoded_payload)
 {
 	char	*j;
@@ -719,6 +799,7 @@ main(void)
 	tcase_add_test(tc, test_rfc7515_a3);
 	tcase_add_test(tc, test_sign_verify);
 	tcase_add_test(tc, test_refused);
+	tcase_add_test(tc, test_json_forms);
 	tcase_add_test(tc, test_unencoded_payload);
 	tcase_add_test(tc, test_general);
 	tcase_add_test(tc, test_keyset_jwks);
