@@ -118,6 +118,13 @@ cli_cmd_canon(struct cli_opts *opts, int argc, char **argv)
 		status = errno == ENOMEM ? CLI_EXIT_SOFTWARE : CLI_EXIT_UNREADABLE;
 		goto out;
 	}
+	if (len > lim.max_doc) {
+		/* Only the first bytes were read: say so, not their count. */
+		cli_warnx(_("%s: byte %zu: %s (over the limit of %zu bytes)"), name,
+		    lim.max_doc, _(core_strerror(CORE_E_TOO_LARGE)), lim.max_doc);
+		status = CLI_EXIT_UNREADABLE;
+		goto out;
+	}
 	/* The canonical form can be longer than the document ("1e20" is
 	 * "100000000000000000000"), never more than six times. */
 	core_buf_init(&out, 6 * len + 64);
