@@ -560,6 +560,9 @@ xfer_problem(struct net_response *res)
 		if (json_is_string(v = json_object_get(doc, "detail")))
 			snprintf(res->problem_detail, sizeof res->problem_detail,
 			    "%s", json_string_value(v));
+		if (json_is_string(v = json_object_get(doc, "type")))
+			snprintf(res->problem_type, sizeof res->problem_type,
+			    "%s", json_string_value(v));
 	}
 	json_decref(doc);
 }
@@ -659,7 +662,9 @@ xfer_finish(struct net_xfer *x)
 			    res->media_type[0] != '\0' ? res->media_type : "none");
 	} else {
 		xfer_problem(res);
-		if (res->status == 409)
+		if (res->status == 409 && (res->problem_type[0] == '\0' ||
+		    strcmp(res->problem_type, "about:blank") == 0 ||
+		    strstr(res->problem_type, "idempotency") != NULL))
 			core_err_set(&err, CORE_E_NET_CONFLICT, CORE_NO_OFFSET, NULL);
 		else if ((res->status == 429 || res->status == 503) &&
 		    res->retry_after >= 0)

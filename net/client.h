@@ -85,6 +85,7 @@ struct net_response {
 	char		 url[2048];	/* the URL that answered */
 	char		 problem_title[256];	/* from problem+json, or "" */
 	char		 problem_detail[512];	/* from problem+json, or "" */
+	char		 problem_type[256];	/* from problem+json, or "" */
 };
 
 struct net_client;
@@ -96,7 +97,8 @@ struct net_timer;
  * the expected media type; otherwise it says what went wrong:
  * NET_CONNECT, NET_DNS, NET_TIMEOUT, NET_TLS, NET_BROKEN (transport);
  * NET_POLICY (a refused redirect or URL); TOO_LARGE; NET_CONTENT_TYPE;
- * NET_CONFLICT (409); NET_RETRY (429 or 503 with Retry-After); NET_HTTP
+ * NET_CONFLICT (409 about the idempotency key: a problem type naming
+ * "idempotency", or none); NET_RETRY (429 or 503 with Retry-After); NET_HTTP
  * (any other status of 300 or more).  res is always valid; the callee may
  * take res->body's data (core_buf_take).  The transfer is freed after the
  * callback returns.

@@ -25,5 +25,7 @@ check_PROGRAMS += tests/fakes/fake_service
 tests_fakes_fake_service_SOURCES = tests/fakes/fake_service.c
 tests_fakes_fake_service_LDADD = $(CORE_LIBS) -lssl $(CRYPTO_LIBS)
 EXTRA_DIST += tests/fakes/netlib.sh
-TESTS += tests/net-faults.sh tests/net-signed.sh tests/net-tls.sh
-dist_check_SCRIPTS += tests/net-faults.sh tests/net-signed.sh tests/net-tls.sh
+TESTS += tests/net-faults.sh tests/net-signed.sh tests/net-tls.sh \
+	tests/net-service.sh tests/net-crash.sh
+dist_check_SCRIPTS += tests/net-faults.sh tests/net-signed.sh tests/net-tls.sh \
+	tests/net-service.sh tests/net-crash.sh

@@ -93,3 +93,6 @@ $ERR" "$3"; then
 
 # digest FILES...: one line of checksums, to see that nothing changed.
 digest() { cat "$@" 2>/dev/null | cksum; }
+
+# lacks PATTERN PATH...: no file under PATH holds PATTERN.
+lacks() { ! grep -rqF -- "$@"; }
