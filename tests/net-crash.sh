@@ -11,6 +11,10 @@
 . "$top_srcdir/tests/fakes/netlib.sh"
 N=12
 REF=LN-2026-004217
+if ! "$RECOURSE_SERVICE" --help 2>/dev/null | grep -q '^  serve '; then
+	echo "this recourse-service cannot serve" >&2
+	exit 77
+fi
 ST="$T_TMP/svc"
 mkdir -p "$ST"
 "$RECOURSE_SERVICE" serve --demo "$top_srcdir/data" --state "$ST" \
