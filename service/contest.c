@@ -48,7 +48,10 @@ svc_reply_problem(struct svc_reply *r, unsigned status, const char *slug,
 	json_t	*o;
 	char	 type[96];
 
-	snprintf(type, sizeof type, "urn:recourse:problem:%s", slug);
+	if (slug != NULL)
+		snprintf(type, sizeof type, "%s%s", SVC_PROBLEM_BASE, slug);
+	else
+		snprintf(type, sizeof type, "about:blank");
 	core_buf_reset(&r->body);
 	r->status = status;
 	r->type = SVC_TYPE_PROBLEM;
@@ -227,7 +230,8 @@ contest_correction(const json_t *c, size_t i, const struct svc_case *cs,
 /* Check a contest body against the protocol and the decision's terms; why
  * gets the reason when it fails. */
 static int
-contest_valid(const json_t *b, const struct svc_case *cs, char *why, size_t whysz)
+contest_valid(const json_t *b, const struct svc_case *cs, char *why, size_t whysz,
+    const char **slug)
 {
 	static const char *const names[] = { "recourse", "decision_id",
 	    "decision_sha256", "grounds", "statement", "corrections", "remedies",
@@ -250,7 +254,8 @@ contest_valid(const json_t *b, const struct svc_case *cs, char *why, size_t whys
 	if (!json_is_string(v) ||
 	    strcmp(json_string_value(v), cs->payload_sha256) != 0) {
 		snprintf(why, whysz, "decision_sha256 is not the SHA-256 of the "
-		    "decision this service serves (it may have been replaced)");
+		    "decision this service serves");
+		*slug = "decision-mismatch";
 		return 0;
 	}
 	if (!contest_choice(json_object_get(b, "grounds"), cs->grounds,
@@ -383,7 +388,7 @@ contest_replay(const struct svc_contest *c, const char *body_sha256,
 	}
 	core_buf_reset(&r->body);
 	if (core_buf_add(&r->body, c->receipt.data, c->receipt.len) != CORE_OK) {
-		svc_reply_problem(r, 500, "internal", N_("Internal error"),
+		svc_reply_problem(r, 500, NULL, N_("Internal error"),
 		    "The receipt could not be sent; try again.");
 		return;
 	}
@@ -401,27 +406,27 @@ svc_contest_post(const struct svc_proto *p, const struct svc_request *rq,
 	struct svc_contest	*c = NULL;
 	struct core_err		 err;
 	const json_t		*did;
-	const char		*code;
+	const char		*code, *slug;
 	json_t			*b = NULL;
-	char			 sha[CORE_SHA256_HEX_LEN + 1], why[512];
+	char			 sha[CORE_SHA256_HEX_LEN + 1], why[512], today[11];
 	size_t			 codelen = 0;
-	int			 locked = 0;
+	int			 reserved = 0;
 
 	core_err_clear(&err);
 	if (!contest_key_ok(rq->idempotency_key)) {
-		svc_reply_problem(r, 400, "idempotency-key",
+		svc_reply_problem(r, 400, "bad-request",
 		    N_("Idempotency-Key missing or malformed"),
 		    "A contest needs an Idempotency-Key header of 16 to 128 visible "
 		    "ASCII characters.");
 		goto out;
 	}
 	if (!contest_type_ok(rq->content_type)) {
-		svc_reply_problem(r, 415, "media-type", N_("Unsupported media type"),
+		svc_reply_problem(r, 415, NULL, N_("Unsupported media type"),
 		    "A contest is sent as application/json.");
 		goto out;
 	}
 	if ((code = svc_bearer(rq->authorization, &codelen)) == NULL) {
-		svc_reply_problem(r, 401, "access-code", N_("Access code needed"),
+		svc_reply_problem(r, 401, "unauthorized", N_("Access code needed"),
 		    "Send the access code from the letter as Authorization: Bearer.");
 		r->challenge = 1;
 		goto out;
@@ -434,14 +439,15 @@ svc_contest_post(const struct svc_proto *p, const struct svc_request *rq,
 		snprintf(why, sizeof why, "The body is not a strict JSON object (%s%s%.200s).",
 		    core_strerror(err.code), err.detail[0] != '\0' ? ": " : "",
 		    err.detail);
-		svc_reply_problem(r, 400, "malformed", N_("Malformed contest"), why);
+		svc_reply_problem(r, 400, "bad-request", N_("Malformed contest"), why);
 		goto out;
 	}
 	did = json_object_get(b, "decision_id");
+	/* The case whose record this is, or whose record replaced it. */
 	cs = json_is_string(did) ? svc_site_case_by_id(p->site,
 	    json_string_value(did)) : NULL;
 	if (!svc_case_code_ok(cs, code, codelen)) {
-		svc_reply_problem(r, 401, "access-code", N_("Access code refused"),
+		svc_reply_problem(r, 401, "unauthorized", N_("Access code refused"),
 		    "The access code does not open the decision this contest names.");
 		r->challenge = 1;
 		goto out;
@@ -453,19 +459,36 @@ svc_contest_post(const struct svc_proto *p, const struct svc_request *rq,
 		contest_replay(old, sha, r);
 		goto out;
 	}
-	if (!contest_valid(b, cs, why, sizeof why)) {
-		svc_reply_problem(r, 422, "invalid-contest", N_("Contest not accepted"),
-		    why);
+	if (strcmp(cs->decision_id, json_string_value(did)) != 0) {
+		svc_reply_problem(r, 409, "superseded", N_("Decision replaced"),
+		    "The decision contested has been replaced by a newer record; "
+		    "fetch it and contest that one.");
 		goto out;
 	}
-	svc_store_lock(p->store);
-	locked = 1;
+	svc_time_date(time(NULL), today);
+	if (cs->deadline[0] != '\0' && strcmp(today, cs->deadline) > 0) {
+		svc_reply_problem(r, 422, "deadline-passed", N_("Deadline passed"),
+		    "The deadline for contesting this decision has passed.");
+		goto out;
+	}
+	slug = "invalid-contest";
+	if (!contest_valid(b, cs, why, sizeof why, &slug)) {
+		svc_reply_problem(r, 422, slug, N_("Contest not accepted"), why);
+		goto out;
+	}
 	/* Another request with the same key may have won the race. */
-	if ((old = svc_store_by_key(p->store, cs->reference,
-	    rq->idempotency_key)) != NULL) {
+	if (svc_store_reserve(p->store, cs->reference, rq->idempotency_key,
+	    &old) != CORE_OK) {
+		svc_reply_problem(r, 503, NULL, N_("Contest not stored"),
+		    "The service holds too many contests to take more now.");
+		r->retry_after = 60;
+		goto out;
+	}
+	if (old != NULL) {
 		contest_replay(old, sha, r);
 		goto out;
 	}
+	reserved = 1;
 	if (contest_make(p, cs, rq, sha, &c, &err) != CORE_OK)
 		goto fail;
 	core_buf_reset(&r->body);
@@ -475,7 +498,7 @@ svc_contest_post(const struct svc_proto *p, const struct svc_request *rq,
 	if (svc_store_add(p->store, c, &err) != CORE_OK) {
 		c = NULL;
 		svc_warn_core("cannot store a contest", &err);
-		svc_reply_problem(r, 503, "storage", N_("Contest not stored"),
+		svc_reply_problem(r, 503, NULL, N_("Contest not stored"),
 		    "The contest could not be stored; nothing was kept. Try again "
 		    "later with the same Idempotency-Key.");
 		r->retry_after = 30;
@@ -486,11 +509,11 @@ svc_contest_post(const struct svc_proto *p, const struct svc_request *rq,
 	r->type = SVC_TYPE_JOSE;
 	goto out;
 fail:
-	svc_reply_problem(r, 500, "internal", N_("Internal error"),
+	svc_reply_problem(r, 500, NULL, N_("Internal error"),
 	    "The contest could not be taken; nothing was kept. Try again.");
 out:
-	if (locked)
-		svc_store_unlock(p->store);
+	if (reserved)
+		svc_store_release(p->store, cs->reference, rq->idempotency_key);
 	svc_contest_free(&c);
 	json_decref(b);
 }
@@ -509,7 +532,7 @@ svc_status_get(const struct svc_proto *p, const struct svc_request *rq,
 
 	core_err_clear(&err);
 	if ((code = svc_bearer(rq->authorization, &codelen)) == NULL) {
-		svc_reply_problem(r, 401, "access-code", N_("Access code needed"),
+		svc_reply_problem(r, 401, "unauthorized", N_("Access code needed"),
 		    "Send the access code from the letter as Authorization: Bearer.");
 		r->challenge = 1;
 		goto out;
@@ -522,7 +545,7 @@ svc_status_get(const struct svc_proto *p, const struct svc_request *rq,
 	}
 	cs = svc_site_case(p->site, c->reference);
 	if (!svc_case_code_ok(cs, code, codelen)) {
-		svc_reply_problem(r, 401, "access-code", N_("Access code refused"),
+		svc_reply_problem(r, 401, "unauthorized", N_("Access code refused"),
 		    "The access code does not open this contest.");
 		r->challenge = 1;
 		goto out;
@@ -536,7 +559,7 @@ svc_status_get(const struct svc_proto *p, const struct svc_request *rq,
 	core_buf_reset(&r->body);
 	if (doc == NULL || contest_sign(p->site, doc, CORE_TYP_STATUS, &r->body,
 	    &err) != CORE_OK) {
-		svc_reply_problem(r, 500, "internal", N_("Internal error"),
+		svc_reply_problem(r, 500, NULL, N_("Internal error"),
 		    "The status could not be signed.");
 		goto out;
 	}

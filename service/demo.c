@@ -509,6 +509,7 @@ out:
 		    err->detail);
 	core_free(check.decision_id);
 	core_free(check.contest_path);
+	core_free(check.supersedes);
 	json_decref(check.grounds);
 	json_decref(check.remedies);
 	json_decref(check.factors);

@@ -154,7 +154,7 @@ http_not_allowed(struct MHD_Connection *conn, struct http_req *rq,
 	MHD_Result_t		ret;
 
 	svc_reply_init(&r);
-	svc_reply_problem(&r, 405, "method", N_("Method not allowed"),
+	svc_reply_problem(&r, 405, NULL, N_("Method not allowed"),
 	    "This path does not answer that method.");
 	r.allow = allow;
 	ret = http_reply(conn, rq, &r);
@@ -174,7 +174,7 @@ http_decision(struct svc_http *h, struct MHD_Connection *conn,
 	code = svc_bearer(MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
 	    MHD_HTTP_HEADER_AUTHORIZATION), &len);
 	if (code == NULL)
-		return http_problem(conn, rq, 401, "access-code",
+		return http_problem(conn, rq, 401, "unauthorized",
 		    N_("Access code needed"),
 		    "Send the access code from the letter as Authorization: Bearer.");
 	c = svc_site_case(h->site, ref);
@@ -186,7 +186,7 @@ http_decision(struct svc_http *h, struct MHD_Connection *conn,
 		    "No decision is known under this reference.");
 	}
 	if (!svc_case_code_ok(c, code, len))
-		return http_problem(conn, rq, 401, "access-code",
+		return http_problem(conn, rq, 401, "unauthorized",
 		    N_("Access code refused"),
 		    "The access code does not open this decision.");
 	return http_queue(conn, rq, 200, h->cases[c - h->site->cases], c->jws.len);
@@ -321,7 +321,7 @@ http_handler(void *cls, struct MHD_Connection *conn, const char *url,
 		wait = svc_ratelimit_take(h->rl, ci != NULL ? ci->client_addr : NULL);
 		if (wait > 0) {
 			svc_reply_init(&r);
-			svc_reply_problem(&r, 429, "rate-limit", N_("Too many requests"),
+			svc_reply_problem(&r, 429, "rate-limited", N_("Too many requests"),
 			    "This address sent too many requests; wait and try again.");
 			r.retry_after = wait;
 			ret = http_reply(conn, rq, &r);

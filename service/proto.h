@@ -7,10 +7,15 @@
  *   POST /contests
  *     400 no or malformed Idempotency-Key, or a body that is not strict JSON
  *     401 no access code, or one that does not open the decision named
- *     409 the key was used before with another body
+ *     409 the key was used before with another body (idempotency-conflict),
+ *         or the decision named has been replaced by a newer record
+ *         (superseded)
  *     413 the body is over the limit (decided in http.c)
  *     415 Content-Type is not application/json
  *     422 the body breaks the protocol or the decision's contest terms
+ *         (invalid-contest), names another payload than the one served
+ *         (decision-mismatch), or comes after contest.deadline
+ *         (deadline-passed)
  *     201 a new contest, with the signed receipt; the same key with the same
  *         body again gets 201 and the very same receipt bytes (a client whose
  *         first answer was lost cannot tell the difference, and need not)
@@ -30,6 +35,8 @@
 #define SVC_TYPE_JSON		"application/json"
 #define SVC_TYPE_JOSE		"application/jose+json"
 #define SVC_TYPE_PROBLEM	"application/problem+json"
+/* Problem types of recourse-protocol(7), ERROR ANSWERS: this and a name. */
+#define SVC_PROBLEM_BASE	"https://recourse.example/problems/"
 
 struct svc_reply {
 	unsigned	 status;
@@ -56,7 +63,8 @@ struct svc_request {
 
 void	svc_reply_init(struct svc_reply *r);
 void	svc_reply_free(struct svc_reply *r);
-/* An RFC 9457 problem: type "urn:recourse:problem:<slug>". */
+/* An RFC 9457 problem of type SVC_PROBLEM_BASE<slug>, or about:blank when
+ * slug is NULL (a status the protocol gives no type of its own). */
 void	svc_reply_problem(struct svc_reply *r, unsigned status, const char *slug,
 	    const char *title, const char *detail);
 

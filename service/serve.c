@@ -277,7 +277,8 @@ bad:
 	return -1;
 }
 
-/* The number of server threads: one per processor, within reason. */
+/* The number of server threads: four per processor, within reason, since a
+ * thread waits on the disk while a contest is flushed. */
 static unsigned
 serve_threads(unsigned long asked)
 {
@@ -288,8 +289,9 @@ serve_threads(unsigned long asked)
 	n = sysconf(_SC_NPROCESSORS_ONLN);
 	if (n < 1)
 		n = 1;
-	if (n > 16)
-		n = 16;
+	n *= 4;
+	if (n > 32)
+		n = 32;
 	return (unsigned)n;
 }
 

@@ -90,6 +90,7 @@ site_case_clear(struct svc_case *c)
 	core_free(c->reference);
 	core_free(c->decision_id);
 	core_free(c->contest_path);
+	core_free(c->supersedes);
 	core_buf_free(&c->jws);
 	json_decref(c->grounds);
 	json_decref(c->remedies);
@@ -562,6 +563,10 @@ svc_site_case_by_id(const struct svc_site *site, const char *decision_id)
 
 	for (i = 0; i < site->ncases; i++)
 		if (strcmp(site->cases[i].decision_id, decision_id) == 0)
+			return &site->cases[i];
+	for (i = 0; i < site->ncases; i++)
+		if (site->cases[i].supersedes != NULL &&
+		    strcmp(site->cases[i].supersedes, decision_id) == 0)
 			return &site->cases[i];
 	return NULL;
 }

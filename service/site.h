@@ -46,6 +46,8 @@ struct svc_case {
 	struct core_buf	 jws;				/* the bytes served */
 	char		 payload_sha256[CORE_SHA256_HEX_LEN + 1];
 	char		*decision_id;
+	char		*supersedes;	/* id of the record this one replaced */
+	char		 deadline[11];	/* contest.deadline, "YYYY-MM-DD" */
 	char		*contest_path;	/* path of contest.endpoint on this
 					 * service, or NULL */
 	json_t		*grounds;	/* accepted grounds (strings) */
@@ -84,6 +86,7 @@ void		svc_site_free(struct svc_site **site);
 
 const struct svc_case *svc_site_case(const struct svc_site *site,
 		    const char *reference);
+/* The case whose record has this id, or replaced the record with this id. */
 const struct svc_case *svc_site_case_by_id(const struct svc_site *site,
 		    const char *decision_id);
 /* A document by its SHA-256 (64 hex digits) or by its name. */

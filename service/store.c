@@ -17,9 +17,19 @@
 #include "service/service.h"
 #include "service/store.h"
 
+/* A submission under way: its key is taken until it is stored or fails. */
+struct store_pending {
+	char			*reference;
+	char			*key;
+	struct store_pending	*next;
+};
+
 struct svc_store {
 	char			 dir[4096];	/* STATE/contests */
-	pthread_mutex_t		 submit;	/* serialises submissions */
+	pthread_mutex_t		 submit;	/* guards pending */
+	pthread_cond_t		 done;		/* a pending submission ended */
+	struct store_pending	*pending;
+	size_t			 npending;
 	pthread_rwlock_t	 lock;		/* guards the tables */
 	struct svc_contest	**all;		/* in the order added */
 	size_t			 n, cap;
@@ -60,25 +70,29 @@ store_index(struct svc_store *st, struct svc_contest *c)
 	st->by_key[i] = c;
 }
 
-/* Make room for one more contest: the list and tables under half full. */
+/* Make room for more more contests: the list and tables under half full. */
 static enum core_code
-store_grow(struct svc_store *st)
+store_grow(struct svc_store *st, size_t more)
 {
 	struct svc_contest	**all, **id, **key;
 	size_t			  slots, i;
 
-	if (st->n >= SVC_MAX_CONTESTS)
+	if (st->n + more > SVC_MAX_CONTESTS)
 		return CORE_E_TOO_LARGE;
-	if (st->n == st->cap) {
-		i = st->cap == 0 ? 256 : st->cap * 2;
+	if (st->n + more > st->cap) {
+		i = st->cap == 0 ? 256 : st->cap;
+		while (i < st->n + more)
+			i *= 2;
 		if ((all = core_realloc(st->all, i * sizeof *all)) == NULL)
 			return CORE_E_NOMEM;
 		st->all = all;
 		st->cap = i;
 	}
-	if ((st->n + 1) * 2 <= st->slots)
+	if ((st->n + more) * 2 <= st->slots)
 		return CORE_OK;
 	slots = st->slots == 0 ? 512 : st->slots * 2;
+	while (slots < (st->n + more) * 2)
+		slots *= 2;
 	id = core_calloc(slots, sizeof *id);
 	key = core_calloc(slots, sizeof *key);
 	if (id == NULL || key == NULL) {
@@ -102,7 +116,7 @@ store_insert(struct svc_store *st, struct svc_contest *c)
 {
 	enum core_code	rc;
 
-	if ((rc = store_grow(st)) != CORE_OK)
+	if ((rc = store_grow(st, 1)) != CORE_OK)
 		return rc;
 	st->all[st->n++] = c;
 	store_index(st, c);
@@ -273,6 +287,7 @@ svc_store_open(const char *dir, struct svc_store **out, struct core_err *err)
 	if ((st = core_calloc(1, sizeof *st)) == NULL)
 		return CORE_E_NOMEM;
 	pthread_mutex_init(&st->submit, NULL);
+	pthread_cond_init(&st->done, NULL);
 	pthread_rwlock_init(&st->lock, NULL);
 	if (svc_path(st->dir, sizeof st->dir, dir, "contests") != CORE_OK) {
 		rc = core_err_set(err, CORE_E_TOO_LARGE, CORE_NO_OFFSET,
@@ -324,6 +339,7 @@ svc_store_free(struct svc_store **stp)
 	core_free(st->by_id);
 	core_free(st->by_key);
 	pthread_mutex_destroy(&st->submit);
+	pthread_cond_destroy(&st->done);
 	pthread_rwlock_destroy(&st->lock);
 	core_free(st);
 	*stp = NULL;
@@ -340,15 +356,76 @@ svc_store_count(struct svc_store *st)
 	return n;
 }
 
-void
-svc_store_lock(struct svc_store *st)
+/* The pending submission under (reference, key), or NULL (st->submit held). */
+static struct store_pending *
+store_pending_find(struct svc_store *st, const char *reference, const char *key)
 {
+	struct store_pending	*p;
+
+	for (p = st->pending; p != NULL; p = p->next)
+		if (strcmp(p->reference, reference) == 0 && strcmp(p->key, key) == 0)
+			return p;
+	return NULL;
+}
+
+enum core_code
+svc_store_reserve(struct svc_store *st, const char *reference, const char *key,
+    const struct svc_contest **old)
+{
+	enum core_code		 rc = CORE_OK;
+	struct store_pending	*p = NULL;
+
+	*old = NULL;
 	pthread_mutex_lock(&st->submit);
+	/* A submission with the same key under way: wait for its end. */
+	while (store_pending_find(st, reference, key) != NULL)
+		pthread_cond_wait(&st->done, &st->submit);
+	if ((*old = svc_store_by_key(st, reference, key)) != NULL)
+		goto out;
+	/* Room for every submission under way, made before any is written, so
+	 * that a contest on disk is always one in memory. */
+	pthread_rwlock_wrlock(&st->lock);
+	rc = store_grow(st, st->npending + 1);
+	pthread_rwlock_unlock(&st->lock);
+	if (rc != CORE_OK)
+		goto out;
+	if ((p = core_calloc(1, sizeof *p)) == NULL ||
+	    (p->reference = core_strdup(reference)) == NULL ||
+	    (p->key = core_strdup(key)) == NULL) {
+		rc = CORE_E_NOMEM;
+		goto out;
+	}
+	p->next = st->pending;
+	st->pending = p;
+	st->npending++;
+	p = NULL;
+out:
+	pthread_mutex_unlock(&st->submit);
+	if (p != NULL) {
+		core_free(p->reference);
+		core_free(p->key);
+		core_free(p);
+	}
+	return rc;
 }
 
 void
-svc_store_unlock(struct svc_store *st)
+svc_store_release(struct svc_store *st, const char *reference, const char *key)
 {
+	struct store_pending	**pp, *p;
+
+	pthread_mutex_lock(&st->submit);
+	for (pp = &st->pending; (p = *pp) != NULL; pp = &p->next) {
+		if (strcmp(p->reference, reference) == 0 && strcmp(p->key, key) == 0) {
+			*pp = p->next;
+			st->npending--;
+			core_free(p->reference);
+			core_free(p->key);
+			core_free(p);
+			break;
+		}
+	}
+	pthread_cond_broadcast(&st->done);
 	pthread_mutex_unlock(&st->submit);
 }
 
@@ -407,14 +484,6 @@ svc_store_add(struct svc_store *st, struct svc_contest *c, struct core_err *err)
 	char		name[64];
 
 	core_buf_init(&file, 8 * SVC_MAX_DOC);
-	/* Room is made first: a contest on disk is always one in memory. */
-	pthread_rwlock_wrlock(&st->lock);
-	rc = store_grow(st);
-	pthread_rwlock_unlock(&st->lock);
-	if (rc != CORE_OK) {
-		core_err_set(err, rc, CORE_NO_OFFSET, "the store is full");
-		goto out;
-	}
 	if ((rc = store_to_json(c, &file)) != CORE_OK) {
 		core_err_set(err, rc, CORE_NO_OFFSET, "contest %s", c->contest_id);
 		goto out;

@@ -10,8 +10,9 @@
  *    "received_at","answer_due","status","history":[{"at","status","note"}]}
  * and every such file is loaded at start.
  *
- * Threads: submissions are serialised by svc_store_lock(); lookups may run
- * in any thread at any time.  A contest, once added, is never changed or
+ * Threads: a submission reserves its (reference, key) first, so that two
+ * with the same key never run at once while others are written side by
+ * side; lookups may run in any thread at any time.  A contest, once added, is never changed or
  * freed before the store is, so the pointers handed out stay valid.
  */
 #ifndef RECOURSE_SERVICE_STORE_H
@@ -51,9 +52,14 @@ enum core_code	svc_store_open(const char *dir, struct svc_store **out,
 void		svc_store_free(struct svc_store **st);
 size_t		svc_store_count(struct svc_store *st);
 
-/* Serialise submissions. */
-void		svc_store_lock(struct svc_store *st);
-void		svc_store_unlock(struct svc_store *st);
+/* Reserve (reference, key) for a new contest, waiting while another
+ * submission holds it.  When a contest already has the key, *old gets it
+ * and nothing is reserved; otherwise room is made for the contest and the
+ * caller must end with svc_store_release(), after svc_store_add() or not. */
+enum core_code	svc_store_reserve(struct svc_store *st, const char *reference,
+		    const char *key, const struct svc_contest **old);
+void		svc_store_release(struct svc_store *st, const char *reference,
+		    const char *key);
 
 /* The contest under (reference, key), or NULL. */
 const struct svc_contest *svc_store_by_key(struct svc_store *st,
@@ -61,7 +67,8 @@ const struct svc_contest *svc_store_by_key(struct svc_store *st,
 /* The contest with this id, or NULL. */
 const struct svc_contest *svc_store_by_id(struct svc_store *st, const char *id);
 
-/* Write c durably and add it; the store takes c (also on failure). */
+/* Write c durably and add it; the store takes c (also on failure).  Its key
+ * must be reserved. */
 enum core_code	svc_store_add(struct svc_store *st, struct svc_contest *c,
 		    struct core_err *err);
 

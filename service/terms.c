@@ -1,6 +1,7 @@
 /* terms.c: the id and contest terms of a decision record. */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include <jansson.h>
@@ -58,7 +59,11 @@ svc_terms_from_record(const unsigned char *payload, size_t len,
 	    (rc = core_record_parse(doc, &rec, err)) != CORE_OK)
 		goto out;
 	ct = &rec->contest;
+	if (ct->deadline.text != NULL)
+		snprintf(c->deadline, sizeof c->deadline, "%s", ct->deadline.text);
 	if ((c->decision_id = core_strdup(rec->id)) == NULL ||
+	    (rec->supersedes != NULL &&
+	    (c->supersedes = core_strdup(rec->supersedes)) == NULL) ||
 	    (ct->endpoint != NULL &&
 	    (c->contest_path = core_strdup(ct->endpoint)) == NULL)) {
 		rc = CORE_E_NOMEM;

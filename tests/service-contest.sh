@@ -14,7 +14,8 @@ http GET /decisions/LN-2026-004217 -H "$AUTH" >/dev/null
 dsha=$(sha256 "$T_TMP/rec.json")
 did=$(json "$T_TMP/rec.json" 'd["id"]')
 
-# body FILE [PYTHON-STATEMENT]: a valid contest, changed by the statement.
+# body FILE [PYTHON-STATEMENT [ARG]]: a valid contest, changed by the
+# statement (which finds ARG in sys.argv[5]).
 body() {
 	python3 -c 'import json, sys
 b = {"recourse": "1", "decision_id": sys.argv[2], "decision_sha256": sys.argv[3],
@@ -25,7 +26,7 @@ b = {"recourse": "1", "decision_id": sys.argv[2], "decision_sha256": sys.argv[3]
      "language": "cy"}
 exec(sys.argv[4])
 open(sys.argv[1], "w", encoding="utf-8").write(json.dumps(b, ensure_ascii=False))' \
-	    "$1" "$did" "$dsha" "${2:-pass}"
+	    "$1" "$did" "$dsha" "${2:-pass}" "${3:-}"
 }
 
 # post BODYFILE KEY [AUTH-HEADER [TYPE-HEADER]]: POST a contest.
@@ -64,6 +65,8 @@ check "no second contest was made" [ "$(ls "$T_TMP/st/contests" | grep -c '\.jso
 body "$T_TMP/c2.json" 'b["statement"] += " Please look again."'
 code=$(post "$T_TMP/c2.json" "$KEY1")
 check "the same key with another body: 409 problem+json" is_problem 409
+check "... of type idempotency-conflict" \
+    [ "$(json "$T_TMP/body" 'd["type"]')" = "https://recourse.example/problems/idempotency-conflict" ]
 
 code=$(http GET "/status/$cid" -H "$AUTH")
 cp "$T_TMP/body" "$T_TMP/status.jws"
@@ -118,6 +121,8 @@ invalid() {
 	check "$3: 422 problem+json" is_problem 422
 }
 invalid sha 'b["decision_sha256"] = "0" * 64' "the SHA-256 of another payload"
+check "... of type decision-mismatch" \
+    [ "$(json "$T_TMP/body" 'd["type"]')" = "https://recourse.example/problems/decision-mismatch" ]
 invalid ground 'b["grounds"] = ["bad_vibes"]' "a ground the decision does not accept"
 invalid dupground 'b["grounds"] = ["other", "other"]' "a ground given twice"
 invalid remedy 'b["remedies"] = ["compensation"]' "a remedy the decision does not offer"
@@ -135,6 +140,17 @@ body "$T_TMP/alt.json"
 code=$(http POST /recourse/contests -H "$AUTH" -H "$JSON" \
     -H "Idempotency-Key: 5e6f7a8b-0000-4000-8000-000000000002" --data-binary "@$T_TMP/alt.json")
 check "the endpoint the record names takes contests too" [ "$code" = 201 ]
+
+# CC-2026-020931 has two versions: a contest of the first is refused.
+ccode=$(cat "$T_TMP/st/site/decisions/CC-2026-020931.code")
+http GET /decisions/CC-2026-020931 -H "Authorization: Bearer $ccode" >/dev/null
+"$JWS_CHECK" recourse-decision+json "$T_TMP/disc.json" "$T_TMP/body" > "$T_TMP/cc.json"
+old=$(json "$T_TMP/cc.json" 'd["supersedes"]')
+body "$T_TMP/old.json" 'b["decision_id"] = sys.argv[5]; b["corrections"] = []; b["language"] = "en"' "$old"
+code=$(post "$T_TMP/old.json" "9f8e7d6c-0000-4000-8000-000000000003" "Authorization: Bearer $ccode")
+check "a contest of a replaced record: 409 problem+json" is_problem 409
+check "... of type superseded" \
+    [ "$(json "$T_TMP/body" 'd["type"]')" = "https://recourse.example/problems/superseded" ]
 
 check "the log has no access code" [ "$(grep -c -e 7KQ4 -e 5FHN "$T_TMP/st/access.log")" = 0 ]
 check "SIGTERM stops the service with status 0" svc_stop
