@@ -24,6 +24,7 @@ static const struct {
 	{ CORE_DI_ECDSA_JCS_2019, "ecdsa-jcs-2019", CORE_KEY_P256 },
 };
 
+/* The name of a suite as proofs spell it. */
 const char *
 core_di_suite_name(enum core_di_suite suite)
 {
@@ -509,6 +510,7 @@ out:
 	return rc;
 }
 
+/* Release what core_di_verify() put in res. */
 void
 core_di_result_free(struct core_di_result *res)
 {

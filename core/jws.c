@@ -180,6 +180,7 @@ core_keyset_find(const struct core_keyset *ks, const char *kid)
 	return NULL;
 }
 
+/* How many keys ks holds. */
 size_t
 core_keyset_count(const struct core_keyset *ks)
 {
@@ -197,6 +198,7 @@ core_keyset_get(const struct core_keyset *ks, size_t i, const char **kid)
 	return ks->keys[i].key;
 }
 
+/* Free ks and drop its references to its keys. */
 void
 core_keyset_free(struct core_keyset **ksp)
 {

@@ -896,12 +896,14 @@ out:
 	return rc;
 }
 
+/* The type of k. */
 enum core_key_type
 core_key_type(const struct core_key *k)
 {
 	return k->type;
 }
 
+/* 1 when k holds its private part. */
 int
 core_key_has_private(const struct core_key *k)
 {

@@ -399,6 +399,35 @@ START_TEST(test_pem)
 		BIO_free(bio);
 		EVP_PKEY_free(p384);
 	}
+	/* An encrypted private key is refused without asking for a
+	 * password; a SEC 1 "EC PRIVATE KEY" is read. */
+	ck_assert_int_eq(core_key_generate(CORE_KEY_P256, &k, &err), CORE_OK);
+	{
+		BIO	*bio;
+		char	*pem;
+		long	 n;
+
+		bio = BIO_new(BIO_s_mem());
+		ck_assert(PEM_write_bio_PrivateKey(bio, core_key_evp(k),
+		    EVP_aes_256_cbc(), NULL, 0, NULL, (void *)"secret") == 1);
+		n = BIO_get_mem_data(bio, &pem);
+		ck_assert(strstr(pem, "ENCRYPTED") != NULL);
+		ck_assert_int_eq(core_key_from_pem(pem, (size_t)n, &back, &err),
+		    CORE_E_PEM);
+		BIO_free(bio);
+		bio = BIO_new(BIO_s_mem());
+		ck_assert(PEM_write_bio_PrivateKey_traditional(bio,
+		    core_key_evp(k), NULL, NULL, 0, NULL, NULL) == 1);
+		n = BIO_get_mem_data(bio, &pem);
+		ck_assert(strstr(pem, "BEGIN EC PRIVATE KEY") != NULL);
+		ck_assert_int_eq(core_key_from_pem(pem, (size_t)n, &back, &err),
+		    CORE_OK);
+		ck_assert(core_key_has_private(back));
+		ck_assert(core_key_equal(k, back));
+		core_key_free(&back);
+		BIO_free(bio);
+	}
+	core_key_free(&k);
 	core_buf_free(&b);
 }
 END_TEST
