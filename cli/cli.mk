@@ -16,6 +16,7 @@ recourse_SOURCES = \
 	cli/cmd_contest.c \
 	cli/cmd_status.c \
 	cli/cmd_list.c
-recourse_LDADD = $(NET_LIBS) $(CORE_LIBS) $(LIBINTL)
+recourse_LDADD = $(TUI_LIBS) $(NET_LIBS) $(CORE_LIBS) $(LIBINTL)
 recourse_SOURCES += cli/cmd_inspect.c
 recourse_SOURCES += cli/cmd_watermark.c
+recourse_SOURCES += cli/cmd_tui.c

@@ -136,6 +136,8 @@ main(int argc, char **argv)
 	argc -= optind;
 	argv += optind;
 
+	if (argc == 0 && !opts.plain)
+		return cli_cmd_tui(&opts);
 	if (argc == 0) {
 		cli_warnx("%s", _("the interactive interface is not part of this build; "
 		    "give a command (see --help)"));

@@ -1,0 +1,39 @@
+/*
+ * cmd_tui.c: recourse with no command: the full-screen interface, on the
+ * same configuration, store, client and trust store as the commands.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "cli/cli.h"
+#include "cli/session.h"
+#include "tui/tui.h"
+
+int
+cli_cmd_tui(struct cli_opts *opts)
+{
+	struct cli_session	 s;
+	struct tui_env		 env;
+	const struct cli_config_item *it;
+	const char		*langs[CLI_MAX_LANGS];
+	size_t			 i;
+	int			 ex;
+
+	if ((ex = cli_session_open(&s, opts, 1)) != CLI_EXIT_OK)
+		return ex;
+	for (i = 0; i < s.nlangs && i < CLI_MAX_LANGS; i++)
+		langs[i] = s.langs[i];
+	env.ctx = &s.ctx;
+	env.langs = langs;
+	env.nlangs = i;
+	env.screen_reader = opts->screen_reader;
+	env.kiosk = opts->kiosk;
+	env.remember_code = s.remember_code;
+	it = cli_config_get(&s.cfg, "service");
+	env.service = it != NULL ? it->value : NULL;
+	env.theme = getenv("RECOURSE_THEME");
+	ex = tui_run(&env) == 0 ? CLI_EXIT_OK : CLI_EXIT_SOFTWARE;
+	cli_session_close(&s);
+	return ex;
+}

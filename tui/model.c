@@ -1,0 +1,363 @@
+/*
+ * model.c: what the panes show, computed in one place: the list of cases
+ * (from the store, with outcome and issuer read lazily from each record),
+ * and the case open in the panes: its record, its verification verdict
+ * computed again offline from the stored bytes, and the watermark test of
+ * its letter.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <jansson.h>
+
+#include "core/alloc.h"
+#include "core/buf.h"
+#include "core/intl.h"
+#include "core/json.h"
+#include "core/record.h"
+#include "core/trust.h"
+#include "core/wpg1.h"
+#include "net/case.h"
+#include "net/flow.h"
+#include "net/proto.h"
+#include "net/store.h"
+#include "tui/tui-int.h"
+
+/* The text of a record in the person's language. */
+const char *
+tui_lang_text(struct tui *t, const struct core_text *x)
+{
+	const char	*s = core_text_choose(x, t->env->langs, t->env->nlangs, NULL);
+
+	return s != NULL ? s : "";
+}
+
+/* The record a case points at, parsed; NULL with why in problem. */
+static struct core_record *
+model_record(struct tui *t, const struct net_case *c, struct core_buf *jws,
+    char *problem, size_t psz)
+{
+	struct core_buf		 payload;
+	struct core_err		 err;
+	struct core_record	*rec = NULL;
+	json_t			*doc = NULL;
+
+	core_buf_init(&payload, NET_STORE_MAX_FILE);
+	core_err_clear(&err);
+	if (c->decision == NULL) {
+		snprintf(problem, psz, "%s", _("No decision record has been fetched for this case."));
+		goto out;
+	}
+	if (net_store_get_object(t->env->ctx->store, c->decision, jws, &err) != CORE_OK ||
+	    net_jws_payload(jws->data, jws->len, &payload, &err) != CORE_OK ||
+	    core_json_parse(payload.data, payload.len, NULL, &doc, &err) != CORE_OK ||
+	    core_record_parse(doc, &rec, &err) != CORE_OK) {
+		snprintf(problem, psz, _("The decision record cannot be read: %s (%s)."),
+		    _(core_strerror(err.code)), err.detail);
+		rec = NULL;
+	}
+out:
+	json_decref(doc);
+	core_buf_free(&payload);
+	return rec;
+}
+
+/* The party that decided, by name, else the issuer's origin. */
+static const char *
+model_issuer(const struct core_record *r)
+{
+	size_t	i;
+
+	for (i = 0; i < r->label.nparties; i++)
+		if (r->label.parties[i].role == CORE_REC_ROLE_DEPLOYER)
+			return r->label.parties[i].name;
+	return r->issuer;
+}
+
+/* Read the cases of the store, most recently updated first. */
+void
+tui_model_load_cases(struct tui *t)
+{
+	struct net_case	*v = NULL;
+	struct core_err	 err;
+	size_t		 n = 0, i;
+
+	tui_model_free_cases(t);
+	if (net_case_list(t->env->ctx->store, &v, &n, &err) != CORE_OK) {
+		tui_say(t, TUI_R_ERROR, _("The saved cases cannot be read: %s."),
+		    _(core_strerror(err.code)));
+		return;
+	}
+	if (n > 0 && (t->cases = calloc(n, sizeof *t->cases)) == NULL)
+		abort();
+	for (i = 0; i < n; i++) {
+		t->cases[i].c = v[i];		/* the strings move */
+		net_case_init(&v[i]);
+	}
+	t->ncases = n;
+	t->summarised = 0;
+	net_case_list_free(&v, n);
+	tui_pane_stale(&t->panes[TUI_P_CASES]);
+}
+
+/* Outcome and issuer of up to n more cases. */
+int
+tui_model_summarise(struct tui *t, size_t n)
+{
+	struct tui_casesum	*s;
+	struct core_record	*rec;
+	struct core_buf		 jws;
+	char			 problem[300];
+	size_t			 end = t->summarised + n;
+
+	if (end > t->ncases)
+		end = t->ncases;
+	core_buf_init(&jws, NET_STORE_MAX_FILE);
+	for (; t->summarised < end; t->summarised++) {
+		s = &t->cases[t->summarised];
+		core_buf_reset(&jws);
+		rec = model_record(t, &s->c, &jws, problem, sizeof problem);
+		if (rec != NULL) {
+			s->outcome = strdup(_(core_record_outcome_label(rec->outcome.code)));
+			s->issuer = strdup(model_issuer(rec));
+			core_record_free(&rec);
+		}
+		s->loaded = 1;
+	}
+	core_buf_free(&jws);
+	if (end > 0)
+		tui_pane_stale(&t->panes[TUI_P_CASES]);
+	return t->summarised < t->ncases;
+}
+
+/* Forget the list of cases. */
+void
+tui_model_free_cases(struct tui *t)
+{
+	size_t	i;
+
+	for (i = 0; i < t->ncases; i++) {
+		net_case_clear(&t->cases[i].c);
+		free(t->cases[i].outcome);
+		free(t->cases[i].issuer);
+	}
+	free(t->cases);
+	t->cases = NULL;
+	t->ncases = t->summarised = 0;
+}
+
+/* 32 bytes from 64 hex digits; -1 when malformed. */
+static int
+model_hexkey(const char *h, unsigned char out[CORE_WPG1_KEY_LEN])
+{
+	size_t	i;
+	int	hi, lo;
+
+	if (h == NULL || strlen(h) != 2 * CORE_WPG1_KEY_LEN)
+		return -1;
+	for (i = 0; i < CORE_WPG1_KEY_LEN; i++) {
+		hi = h[2 * i] >= 'a' ? h[2 * i] - 'a' + 10 :
+		    h[2 * i] >= 'A' ? h[2 * i] - 'A' + 10 : h[2 * i] - '0';
+		lo = h[2 * i + 1] >= 'a' ? h[2 * i + 1] - 'a' + 10 :
+		    h[2 * i + 1] >= 'A' ? h[2 * i + 1] - 'A' + 10 : h[2 * i + 1] - '0';
+		if (hi < 0 || hi > 15 || lo < 0 || lo > 15)
+			return -1;
+		out[i] = (unsigned char)(hi << 4 | lo);
+	}
+	return 0;
+}
+
+/* Test the letter with the key its label gives and the keys its service
+ * publishes (a letter said to be written by a person is tested too). */
+static void
+model_watermark(struct tui *t, struct tui_current *cur, const json_t *disc)
+{
+	const struct core_rec_watermark	*wm = &cur->rec->label.watermark;
+	const struct core_rec_letter	*lt = &cur->rec->explanation.letter;
+	struct core_wpg1_params		 prm;
+	struct core_wpg1_result		 res[8];
+	struct core_wpg1		*d = NULL;
+	struct core_err			 err;
+	unsigned char			 keys[8][CORE_WPG1_KEY_LEN];
+	const json_t			*dw, *k;
+	const char			*text;
+	size_t				 nkeys = 0, i;
+
+	cur->wm_checked = 0;
+	if (!lt->present)
+		return;
+	core_wpg1_params_default(&prm);
+	if (wm->present) {
+		prm.G = wm->G;
+		prm.alpha = wm->alpha;
+		prm.t_min = wm->T_min;
+		memcpy(keys[nkeys++], wm->key, CORE_WPG1_KEY_LEN);
+	}
+	dw = json_object_get(disc, "watermark");
+	json_array_foreach(json_object_get(dw, "keys"), i, k) {
+		if (nkeys == 8)
+			break;
+		if (model_hexkey(json_string_value(json_object_get(k, "key")),
+		    keys[nkeys]) != 0)
+			continue;
+		if (nkeys > 0 && wm->present && memcmp(keys[nkeys], keys[0],
+		    CORE_WPG1_KEY_LEN) == 0)
+			continue;
+		nkeys++;
+	}
+	if (!wm->present && json_is_integer(json_object_get(dw, "G")))
+		prm.G = (unsigned)json_integer_value(json_object_get(dw, "G"));
+	if (nkeys == 0 || core_wpg1_params_check(&prm, &err) != CORE_OK)
+		return;
+	text = tui_lang_text(t, &lt->content);
+	if (core_wpg1_new(&d, &prm, (const unsigned char (*)[CORE_WPG1_KEY_LEN])keys,
+	    nkeys, &err) != CORE_OK)
+		return;
+	if (core_wpg1_feed(d, text, strlen(text), &err) == CORE_OK &&
+	    core_wpg1_finish(d, res, &err) == CORE_OK) {
+		cur->wm = core_wpg1_overall(res, nkeys);
+		cur->wm_res = res[0];
+		for (i = 0; i < nkeys; i++)
+			if (res[i].verdict == cur->wm)
+				cur->wm_res = res[i];
+		cur->wm_checked = 1;
+		cur->wm_label_key = wm->present;
+	}
+	core_wpg1_free(&d);
+}
+
+/* Verify the stored decision again, offline, with the keys its service
+ * published when it was fetched, and test its letter. */
+static void
+model_verify(struct tui *t, struct tui_current *cur, const struct core_buf *jws)
+{
+	struct net_discovery	 disc;
+	struct core_buf		 raw;
+	struct core_err		 err;
+
+	net_discovery_init(&disc);
+	core_buf_init(&raw, NET_STORE_MAX_FILE);
+	cur->have_v = 0;
+	if (cur->c.discovery != NULL &&
+	    net_store_get_object(t->env->ctx->store, cur->c.discovery, &raw, &err) == CORE_OK)
+		(void)net_discovery_parse(raw.data, raw.len, cur->c.service, &disc, &err);
+	if (jws->len > 0 && net_verify_decision(t->env->ctx, jws->data, jws->len,
+	    disc.keys, &cur->v) == CORE_OK)
+		cur->have_v = 1;
+	if (cur->rec != NULL)
+		model_watermark(t, cur, disc.doc);
+	core_buf_free(&raw);
+	net_discovery_clear(&disc);
+}
+
+/* Open a case in the panes. */
+void
+tui_model_open(struct tui *t, const char *case_id)
+{
+	struct tui_current	*cur = &t->cur;
+	struct core_buf		 jws;
+	struct core_err		 err;
+	int			 i;
+
+	tui_model_close(t);
+	core_buf_init(&jws, NET_STORE_MAX_FILE);
+	net_case_init(&cur->c);
+	if (net_case_load(t->env->ctx->store, case_id, &cur->c, &err) != CORE_OK) {
+		tui_say(t, TUI_R_ERROR, _("Case %s cannot be read: %s."), case_id,
+		    _(core_strerror(err.code)));
+		goto out;
+	}
+	cur->have = 1;
+	cur->rec = model_record(t, &cur->c, &jws, cur->problem, sizeof cur->problem);
+	model_verify(t, cur, &jws);
+out:
+	core_buf_free(&jws);
+	for (i = TUI_P_DECISION; i < TUI_P_COUNT; i++) {
+		tui_pane_stale(&t->panes[i]);
+		t->panes[i].top = t->panes[i].sel = 0;
+	}
+}
+
+/* Close the case open in the panes. */
+void
+tui_model_close(struct tui *t)
+{
+	if (t->cur.rec != NULL)
+		core_record_free(&t->cur.rec);
+	net_case_clear(&t->cur.c);
+	memset(&t->cur, 0, sizeof t->cur);
+	net_case_init(&t->cur.c);
+}
+
+/* Everything shown must be computed again (after a flow changed the store). */
+void
+tui_model_invalidate(struct tui *t)
+{
+	char	id[NET_CASE_ID_MAX + 1];
+
+	snprintf(id, sizeof id, "%s", t->cur.c.id);
+	tui_model_load_cases(t);
+	if (t->cur.have)
+		tui_model_open(t, id);
+}
+
+/* Days left to contest, in words. */
+void
+tui_model_days(const char *deadline, char *out, size_t outsz)
+{
+	time_t		dl, now = time(NULL);
+	long long	days;
+
+	out[0] = '\0';
+	if (deadline == NULL || core_trust_date_parse(deadline, &dl) != 0)
+		return;
+	days = ((long long)dl - ((long long)now - (long long)now % 86400)) / 86400;
+	if (days < 0)
+		snprintf(out, outsz, "%s", _("contest period over"));
+	else if (days == 0)
+		snprintf(out, outsz, "%s", _("last day to contest is today"));
+	else
+		snprintf(out, outsz, P_("%lld day to contest", "%lld days to contest",
+		    (unsigned long)days), days);
+}
+
+/* A stored verdict id in words, with its symbol. */
+const char *
+tui_verdict_words(const char *id, const char **sym)
+{
+	enum core_verdict_overall	v;
+
+	*sym = "[--]";
+	if (id == NULL)
+		return _("not verified");
+	for (v = CORE_VERDICT_TRUSTED; v <= CORE_VERDICT_UNREADABLE; v++)
+		if (strcmp(core_verdict_id(v), id) == 0) {
+			*sym = core_verdict_symbol(v);
+			return v == CORE_VERDICT_TRUSTED ? _("verified") :
+			    _(core_verdict_text(v));
+		}
+	return _("not verified");
+}
+
+/* Where a contest stands, in words. */
+const char *
+tui_contest_words(const char *st)
+{
+	if (st == NULL || strcmp(st, NET_CONTEST_NONE) == 0)
+		return _("not contested");
+	if (strcmp(st, NET_CONTEST_QUEUED) == 0)
+		return _("contest waiting to be sent");
+	if (strcmp(st, "received") == 0)
+		return _("contest received");
+	if (strcmp(st, "under_review") == 0)
+		return _("contest under review");
+	if (strcmp(st, "answered") == 0)
+		return _("contest answered");
+	if (strcmp(st, "withdrawn") == 0)
+		return _("contest withdrawn");
+	return _("contest status unknown");
+}

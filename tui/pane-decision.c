@@ -1,0 +1,291 @@
+/*
+ * pane-decision.c: the decision: outcome, principal reasons, the factors
+ * with a chart of how much each counted (drawn in text, each bar with its
+ * figure and its direction in words), what would change the outcome, the
+ * method, the letter (core/html.h), rights and the terms of contest.
+ *
+ * What the record says is shown as it says it.  Checks of the record
+ * against itself (a scorecard computed again, counterfactuals tried against
+ * the method: core/analysis.h) are added at the ANALYSIS HOOK below when
+ * that module is part of the build.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/html.h"
+#include "core/intl.h"
+#include "core/record.h"
+#include "tui/tui-int.h"
+
+/* A value of a factor in words. */
+static void
+dec_value(const struct core_rec_value *v, const char *unit, char *out, size_t n)
+{
+	switch (v->type) {
+	case CORE_REC_VALUE_NUMBER:
+		snprintf(out, n, "%.10g%s%s", v->num, unit != NULL ? " " : "",
+		    unit != NULL ? unit : "");
+		break;
+	case CORE_REC_VALUE_STRING:
+		snprintf(out, n, "%s", v->str);
+		break;
+	case CORE_REC_VALUE_BOOL:
+		snprintf(out, n, "%s", v->boolean ? _("yes") : _("no"));
+		break;
+	default:
+		snprintf(out, n, "?");
+	}
+}
+
+/* The factors, with a bar per contribution. */
+static void
+dec_factors(struct tui *t, const struct core_record *r, struct tui_doc *d)
+{
+	const struct core_rec_explanation	*x = &r->explanation;
+	const char				*unit = x->method.unit != NULL ?
+						    x->method.unit : "";
+	char					 val[300], bar[400];
+	double					 max = 0;
+	size_t					 i, k, len, cells;
+	int					 room;
+
+	tui_doc_blank(d);
+	tui_doc_add(d, _("Factors and how much each counted"), TUI_R_HEADING, 0,
+	    TUI_DOC_ITEM);
+	for (i = 0; i < x->nfactors; i++)
+		if (fabs(x->factors[i].contribution) > max)
+			max = fabs(x->factors[i].contribution);
+	room = d->width / 3 < 30 ? d->width / 3 : 30;
+	for (i = 0; i < x->nfactors; i++) {
+		const struct core_rec_factor *f = &x->factors[i];
+		enum tui_role role = f->direction == CORE_REC_ADVERSE ? TUI_R_ADVERSE :
+		    f->direction == CORE_REC_FAVOURABLE ? TUI_R_FAVOURABLE : TUI_R_NORMAL;
+
+		dec_value(&f->value, f->unit, val, sizeof val);
+		tui_doc_addf(d, TUI_R_STRONG, 0, TUI_DOC_ITEM, "%s: %s",
+		    tui_lang_text(t, &f->name), val);
+		len = 0;
+		bar[0] = '\0';
+		cells = max > 0 && room > 0 ?
+		    (size_t)lround(fabs(f->contribution) / max * room) : 0;
+		if (!t->env->screen_reader) {
+			for (k = 0; k < cells && len + 4 < sizeof bar; k++) {
+				const char *g = !t->utf8 ? "#" :
+				    f->direction == CORE_REC_ADVERSE ? "\u2593" : "\u2591";
+
+				memcpy(bar + len, g, strlen(g));
+				len += strlen(g);
+			}
+			bar[len] = '\0';
+		}
+		/* L10N: a contribution: bar, figure, unit, direction in words. */
+		tui_doc_addf(d, role, 2, 0, "%s%s%+.10g %s, %s", bar, len > 0 ? " " : "",
+		    f->contribution, unit, _(core_record_direction_label(f->direction)));
+		if (f->description.n > 0)
+			tui_doc_add(d, tui_lang_text(t, &f->description), TUI_R_DIM, 2, 0);
+	}
+}
+
+/* Counterfactuals: what would have changed the outcome. */
+static void
+dec_counterfactuals(struct tui *t, const struct core_record *r, struct tui_doc *d)
+{
+	const struct core_rec_explanation	*x = &r->explanation;
+	char					 val[300], line[1200];
+	size_t					 i, k, len;
+
+	tui_doc_blank(d);
+	tui_doc_add(d, _("What would change the outcome"), TUI_R_HEADING, 0,
+	    TUI_DOC_ITEM);
+	if (x->ncounterfactuals == 0)
+		tui_doc_add(d, _("The record does not say what would change the outcome."),
+		    TUI_R_DIM, 2, TUI_DOC_ITEM);
+	for (i = 0; i < x->ncounterfactuals; i++) {
+		const struct core_rec_counterfactual *c = &x->counterfactuals[i];
+
+		len = 0;
+		line[0] = '\0';
+		for (k = 0; k < c->nchanges; k++) {
+			const struct core_rec_factor *f =
+			    c->changes[k].factor_index != CORE_REC_NONE ?
+			    &x->factors[c->changes[k].factor_index] : NULL;
+
+			dec_value(&c->changes[k].value, f != NULL ? f->unit : NULL, val,
+			    sizeof val);
+			len += (size_t)snprintf(line + len, len < sizeof line ?
+			    sizeof line - len : 0, "%s%s %s", k > 0 ? "; " : "",
+			    f != NULL ? tui_lang_text(t, &f->name) : c->changes[k].factor,
+			    val);
+			if (len >= sizeof line)
+				break;
+		}
+		/* L10N: "If income were 41000 GBP: approved". */
+		tui_doc_addf(d, TUI_R_NORMAL, 2, TUI_DOC_ITEM, _("If %s: %s"), line,
+		    _(core_record_outcome_label(c->outcome)));
+		if (c->text.n > 0)
+			tui_doc_add(d, tui_lang_text(t, &c->text), TUI_R_DIM, 4, 0);
+	}
+	/* ANALYSIS HOOK: counterfactuals tried against the method and the
+	 * scorecard computed again go here (core/analysis.h). */
+}
+
+/* The method in a few lines. */
+static void
+dec_method(struct tui *t, const struct core_record *r, struct tui_doc *d)
+{
+	const struct core_rec_method	*m = &r->explanation.method;
+	size_t				 i;
+
+	tui_doc_blank(d);
+	tui_doc_addf(d, TUI_R_HEADING, 0, TUI_DOC_ITEM, _("Method: %s"),
+	    core_record_method_name(m->type));
+	if (m->description.n > 0)
+		tui_doc_add(d, tui_lang_text(t, &m->description), TUI_R_NORMAL, 2, 0);
+	if (m->type == CORE_REC_METHOD_SCORECARD)
+		tui_doc_addf(d, TUI_R_NORMAL, 2, TUI_DOC_ITEM,
+		    _("Score %.10g %s; the outcome sought needed %.10g."),
+		    m->scorecard.score, m->unit != NULL ? m->unit : "",
+		    m->scorecard.threshold);
+	for (i = 0; m->type == CORE_REC_METHOD_RULES && i < m->nrules; i++)
+		tui_doc_addf(d, TUI_R_NORMAL, 2, TUI_DOC_ITEM, "%s %s",
+		    m->rules[i].fired ? _("[fired]") : _("[not fired]"),
+		    tui_lang_text(t, &m->rules[i].text));
+	if (m->type == CORE_REC_METHOD_MODEL_ATTRIBUTION)
+		tui_doc_addf(d, TUI_R_NORMAL, 2, TUI_DOC_ITEM,
+		    _("%s: %.10g from a baseline of %.10g."),
+		    tui_lang_text(t, &m->attribution.output_name),
+		    m->attribution.output, m->attribution.baseline);
+}
+
+/* Translate the words the letter's layout adds. */
+static const char *
+dec_tr(const char *msgid)
+{
+	return _(msgid);
+}
+
+/* The letter, laid out for the pane. */
+static void
+dec_letter(struct tui *t, const struct core_record *r, struct tui_doc *d)
+{
+	const struct core_rec_letter	*lt = &r->explanation.letter;
+	struct core_html_opts		 o;
+	struct core_html_doc		*h = NULL;
+	struct core_err			 err;
+	const char			*text;
+	char				*line;
+	size_t				 i, n;
+
+	if (!lt->present)
+		return;
+	tui_doc_blank(d);
+	tui_doc_add(d, lt->ai_generated ? _("Letter (the label says AI wrote it)") :
+	    _("Letter"), TUI_R_HEADING, 0, TUI_DOC_ITEM);
+	memset(&o, 0, sizeof o);
+	o.width = d->width - 2 >= 10 ? (size_t)d->width - 2 : 10;
+	o.flags = t->env->screen_reader ? CORE_HTML_SCREEN_READER : 0;
+	o.tr = dec_tr;
+	text = tui_lang_text(t, &lt->content);
+	if ((lt->format == CORE_REC_LETTER_HTML ?
+	    core_html_render(text, strlen(text), &o, &h, &err) :
+	    core_html_render_plain(text, strlen(text), &o, &h, &err)) != CORE_OK) {
+		tui_doc_addf(d, TUI_R_WARN, 2, TUI_DOC_ITEM,
+		    _("[!] The letter cannot be shown: %s."), _(core_strerror(err.code)));
+		return;
+	}
+	for (i = 0; i < h->nlines; i++) {
+		n = h->lines[i].len;
+		if ((line = strndup(core_html_line_text(h, i), n)) == NULL)
+			break;
+		tui_doc_add(d, line, h->lines[i].kind == CORE_HTML_L_HEADING ?
+		    TUI_R_HEADING : TUI_R_NORMAL, 2,
+		    h->lines[i].kind == CORE_HTML_L_BLANK ? 0 : TUI_DOC_ITEM);
+		free(line);
+	}
+	core_html_free(&h);
+}
+
+/* The whole decision. */
+static void
+dec_build(struct tui *t, struct tui_pane *p, struct tui_doc *d)
+{
+	const struct core_record	*r = t->cur.rec;
+	const char			*sym, *words;
+	char				 days[80];
+	size_t				 i;
+
+	if (!t->cur.have) {
+		tui_doc_add(d, _("No case is open. Choose one in Cases and press "
+		    "Enter, or press o to open a decision from its letter."),
+		    TUI_R_NORMAL, 0, TUI_DOC_ITEM);
+		return;
+	}
+	words = tui_verdict_words(t->cur.c.verdict, &sym);
+	if (t->cur.have_v && core_verdict_overall(&t->cur.v) != CORE_VERDICT_TRUSTED) {
+		sym = core_verdict_symbol(core_verdict_overall(&t->cur.v));
+		words = _(core_verdict_text(core_verdict_overall(&t->cur.v)));
+		tui_doc_addf(d, TUI_R_FAIL, 0, TUI_DOC_ITEM, _("%s This record is %s: "
+		    "nothing in it is shown as verified. See Verification (v)."),
+		    sym, words);
+	}
+	if (r == NULL) {
+		tui_doc_add(d, t->cur.problem, TUI_R_WARN, 0, TUI_DOC_ITEM);
+		return;
+	}
+	tui_doc_addf(d, TUI_R_HEADING, 0, TUI_DOC_ITEM, "%s: %s",
+	    _(core_record_outcome_label(r->outcome.code)),
+	    tui_lang_text(t, &r->outcome.summary));
+	tui_doc_addf(d, TUI_R_NORMAL, 0, TUI_DOC_ITEM, _("Decision %s, issued %s by %s."),
+	    r->id, r->issued_at.text, r->issuer);
+	if (r->supersedes != NULL)
+		tui_doc_addf(d, TUI_R_WARN, 0, TUI_DOC_ITEM,
+		    _("[!] Version %u: this record replaces %s. Why: %s"), r->version,
+		    r->supersedes, tui_lang_text(t, &r->supersedes_reason));
+	for (i = 0; i < r->outcome.namounts; i++) {
+		const struct core_rec_amount *a = &r->outcome.amounts[i];
+
+		if (a->has_before)
+			tui_doc_addf(d, TUI_R_NORMAL, 2, TUI_DOC_ITEM, _("%s: %.10g %s, was %.10g"),
+			    tui_lang_text(t, &a->label), a->after, a->unit, a->before);
+		else
+			tui_doc_addf(d, TUI_R_NORMAL, 2, TUI_DOC_ITEM, "%s: %.10g %s",
+			    tui_lang_text(t, &a->label), a->after, a->unit);
+	}
+	tui_model_days(r->contest.deadline.text, days, sizeof days);
+	tui_doc_addf(d, TUI_R_NORMAL, 0, TUI_DOC_ITEM, _("Contest by %s (%s); %s."),
+	    r->contest.deadline.text != NULL ? r->contest.deadline.text : "?", days,
+	    tui_contest_words(t->cur.c.contest_status));
+	tui_doc_blank(d);
+	tui_doc_add(d, _("Principal reasons"), TUI_R_HEADING, 0, TUI_DOC_ITEM);
+	for (i = 0; i < r->explanation.nreasons; i++)
+		tui_doc_addf(d, TUI_R_NORMAL, 2, TUI_DOC_ITEM, "%zu. %s", i + 1,
+		    tui_lang_text(t, &r->explanation.reasons[i].text));
+	dec_factors(t, r, d);
+	dec_counterfactuals(t, r, d);
+	dec_method(t, r, d);
+	dec_letter(t, r, d);
+	tui_doc_blank(d);
+	tui_doc_add(d, _("Your rights"), TUI_R_HEADING, 0, TUI_DOC_ITEM);
+	for (i = 0; i < r->nrights; i++)
+		tui_doc_addf(d, TUI_R_NORMAL, 2, TUI_DOC_ITEM, "%s %s: %s",
+		    r->rights[i].instrument, r->rights[i].provision,
+		    tui_lang_text(t, &r->rights[i].text));
+	for (i = 0; i < r->nlegal_basis; i++)
+		tui_doc_addf(d, TUI_R_DIM, 2, TUI_DOC_ITEM, _("Legal basis: %s %s: %s"),
+		    r->legal_basis[i].instrument, r->legal_basis[i].provision,
+		    tui_lang_text(t, &r->legal_basis[i].text));
+}
+
+const struct tui_pane_ops tui_pane_decision_ops = {
+	.title = N_("Decision"),
+	.build = dec_build,
+	.draw = tui_docpane_draw,
+	.key = tui_docpane_key,
+	.resize = tui_docpane_resize,
+	.focus = tui_docpane_focus,
+	.free = tui_docpane_free,
+};

@@ -1,0 +1,36 @@
+/*
+ * tui.h: the full-screen interface, as the command line starts it.
+ *
+ * The caller (cli/cmd_tui.c) reads the configuration, opens the store, the
+ * HTTP client and the trust store, and hands them over in a struct tui_env;
+ * the interface owns the terminal until tui_run() returns.  Everything it
+ * shows comes from the store and from flows on the client (net/flow.h); the
+ * keyboard, the client's sockets and the interface's timers are served by
+ * one poll() loop, so the interface never waits on the network.
+ *
+ * screen_reader turns off box drawing and decorative glyphs and shows the
+ * hardware cursor, which always sits on the focused item.  kiosk restricts
+ * the keys (see tui/keys.c, the "kiosk" column of the binding table).
+ */
+#ifndef RECOURSE_TUI_H
+#define RECOURSE_TUI_H
+
+#include <stddef.h>
+
+struct net_ctx;
+
+struct tui_env {
+	struct net_ctx		*ctx;		/* client, store, trust; alive throughout */
+	const char *const	*langs;		/* preferred languages, most wanted first */
+	size_t			 nlangs;
+	int			 screen_reader;
+	int			 kiosk;
+	int			 remember_code;	/* keep access codes in cases */
+	const char		*service;	/* service URL offered by Open, or NULL */
+	const char		*theme;		/* "default", "high-contrast", "mono", or NULL */
+};
+
+/* Run the interface; returns 0, or 70 when the terminal could not be used. */
+int	tui_run(const struct tui_env *env);
+
+#endif
