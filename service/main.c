@@ -25,7 +25,8 @@ svc_usage(FILE *fp)
 	if (svc_commands[0].name != NULL)
 		fputs(_("\nCommands:\n"), fp);
 	for (c = svc_commands; c->name != NULL; c++)
-		fprintf(fp, "  %-9s %-34s %s\n", c->name, _(c->args), _(c->help));
+		fprintf(fp, "  %-9s %s\n            %s\n", c->name, _(c->args),
+		    _(c->help));
 	fputs(_("\nSee recourse-service(8) for the whole manual.\n"), fp);
 }
 

@@ -108,4 +108,18 @@ check "... of type rate-limited, with Retry-After" \
     [ "$(json "$T_TMP/body" 'd["type"]') $(header Retry-After)" = "https://recourse.example/problems/rate-limited 1" ]
 check "the first requests were served" [ "$(head -n 1 "$T_TMP/codes")" = 200 ]
 check "SIGTERM stops the service with status 0" svc_stop
+
+if command -v openssl >/dev/null 2>&1 &&
+    openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes \
+    -keyout "$T_TMP/tls.key" -out "$T_TMP/tls.crt" -days 2 -subj /CN=localhost \
+    -addext subjectAltName=IP:127.0.0.1 >/dev/null 2>&1; then
+	svc_start "$T_TMP/st3" --rate 0 --cert "$T_TMP/tls.crt" --privkey "$T_TMP/tls.key" ||
+	    { not_ok "the service starts with TLS"; finish; exit 1; }
+	SVC_URL=$(printf '%s' "$SVC_URL" | sed 's/^http:/https:/')
+	code=$(http GET /.well-known/recourse --cacert "$T_TMP/tls.crt")
+	check "with --cert and --privkey it serves HTTPS" [ "$code" = 200 ]
+	check "... and names its https origin" \
+	    [ "$(json "$T_TMP/body" 'd["service_id"]')" = "$SVC_URL" ]
+	check "SIGTERM stops the HTTPS service with status 0" svc_stop
+fi
 finish
