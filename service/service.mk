@@ -42,3 +42,13 @@ dist_check_SCRIPTS += \
 
 # Benchmark: fetches and contests a second under wrk (make bench).
 EXTRA_DIST += bench/service.bench.sh bench/service-contest.lua
+
+# Unit tests of the store, the rate limit and the times, with the service's
+# own sources.
+check_PROGRAMS += tests/unit/check_service
+tests_unit_check_service_SOURCES = tests/unit/check_service.c \
+	service/store.c service/ratelimit.c service/fsutil.c service/util.c
+tests_unit_check_service_CPPFLAGS = $(AM_CPPFLAGS) $(JANSSON_CFLAGS) $(CRYPTO_CFLAGS)
+tests_unit_check_service_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_unit_check_service_LDADD = $(CORE_LIBS) $(CHECK_LIBS) -lpthread
+TESTS += tests/unit/check_service
