@@ -8,6 +8,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <ftw.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -341,33 +342,6 @@ out:
 	return ok;
 }
 
-/* Registry root keys of the machine: SYSCONFDIR/recourse/registries/. */
-static int
-session_system_roots(struct cli_session *s)
-{
-	const char	*dir = SYSCONFDIR "/recourse/registries";
-	DIR		*d;
-	struct dirent	*de;
-	char		 path[PATH_MAX];
-	size_t		 n;
-	int		 rc = 0;
-
-	if ((d = opendir(dir)) == NULL)
-		return 0;
-	while ((de = readdir(d)) != NULL) {
-		n = strlen(de->d_name);
-		if (de->d_name[0] == '.' || !((n > 4 && strcmp(de->d_name + n - 4, ".jwk") == 0) ||
-		    (n > 5 && strcmp(de->d_name + n - 5, ".json") == 0) ||
-		    (n > 4 && strcmp(de->d_name + n - 4, ".pem") == 0)))
-			continue;
-		snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
-		if (session_keyfile(s, path, CORE_TRUST_AS_ROOT, NULL) != 0)
-			rc = -1;
-	}
-	closedir(d);
-	return rc;
-}
-
 /* Read a registry from a file and accept it. */
 static void
 session_registry_file(struct cli_session *s, const char *path)
@@ -401,6 +375,66 @@ session_registry_file(struct cli_session *s, const char *path)
 	core_buf_free(&b);
 }
 
+/* qsort order of file names. */
+static int
+session_strcmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * The registry folders, as recourse verify reads them: SYSCONFDIR/recourse/
+ * registries/ then $XDG_CONFIG_HOME/recourse/registries/; *.jwk and *.pem
+ * files are root keys (with roots set), *.jws files signed registries (with
+ * roots clear), each folder in the order of the names.  Problems there are
+ * warnings: the person did not name those files.
+ */
+static void
+session_registry_dirs(struct cli_session *s, int roots)
+{
+	const char	*xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+	char		 dirs[2][PATH_MAX], path[PATH_MAX], *names[256];
+	DIR		*d;
+	struct dirent	*de;
+	size_t		 nd = 0, n, i, j, len;
+	int		 want;
+
+	snprintf(dirs[nd++], PATH_MAX, "%s", SYSCONFDIR "/recourse/registries");
+	if (xdg != NULL && xdg[0] == '/')
+		snprintf(dirs[nd++], PATH_MAX, "%s/recourse/registries", xdg);
+	else if (home != NULL && home[0] == '/')
+		snprintf(dirs[nd++], PATH_MAX, "%s/.config/recourse/registries", home);
+	for (i = 0; i < nd; i++) {
+		if ((d = opendir(dirs[i])) == NULL)
+			continue;
+		n = 0;
+		while ((de = readdir(d)) != NULL && n < 256) {
+			len = strlen(de->d_name);
+			if (de->d_name[0] == '.' || len < 5)
+				continue;
+			if (roots)
+				want = strcmp(de->d_name + len - 4, ".jwk") == 0 ||
+				    strcmp(de->d_name + len - 4, ".pem") == 0;
+			else
+				want = strcmp(de->d_name + len - 4, ".jws") == 0;
+			if (want && (names[n] = strdup(de->d_name)) != NULL)
+				n++;
+		}
+		closedir(d);
+		qsort(names, n, sizeof *names, session_strcmp);
+		for (j = 0; j < n; j++) {
+			if (snprintf(path, sizeof path, "%s/%s", dirs[i],
+			    names[j]) >= (int)sizeof path)
+				;	/* cannot be named: skipped */
+			else if (roots)
+				session_keyfile(s, path, CORE_TRUST_AS_ROOT, NULL);
+			else
+				session_registry_file(s, path);
+			free(names[j]);
+		}
+	}
+}
+
 /* A registry refresh ended. */
 static void
 session_registry_done(struct net_flow *f, const struct net_outcome *o, void *arg)
@@ -429,8 +463,7 @@ session_trust(struct cli_session *s, int net)
 	s->ctx.trust_state = &s->tstate;
 	if (net_trust_state_load(s->store, &s->tstate, &err) != CORE_OK)
 		cli_report(NULL, &err);
-	if (session_system_roots(s) != 0)
-		return CLI_EXIT_USAGE;
+	session_registry_dirs(s, 1);
 	for (it = NULL; (it = cli_config_next(&s->cfg, "registry-root", it)) != NULL;) {
 		if (cli_config_path(it, path, sizeof path) != 0 ||
 		    session_keyfile(s, path, CORE_TRUST_AS_ROOT, NULL) != 0)
@@ -459,6 +492,7 @@ session_trust(struct cli_session *s, int net)
 		    svc[0] != '\0' ? svc : NULL) != 0)
 			return CLI_EXIT_USAGE;
 	}
+	session_registry_dirs(s, 0);
 	for (it = NULL; (it = cli_config_next(&s->cfg, "registry", it)) != NULL;) {
 		if (strncmp(it->value, "https://", 8) == 0 ||
 		    strncmp(it->value, "http://", 7) == 0) {
@@ -558,7 +592,24 @@ cli_session_open(struct cli_session *s, struct cli_opts *o, int net)
 	it = cli_config_get(&s->cfg, "data-dir");
 	if (it != NULL && cli_config_path(it, dir, sizeof dir) != 0)
 		return CLI_EXIT_USAGE;
-	if (net_store_open(it != NULL ? dir : NULL, &s->store, &err) != CORE_OK) {
+	if (o->kiosk) {
+		/* A kiosk keeps nothing past the session: a private folder,
+		 * removed by cli_session_close, and no code is remembered. */
+		snprintf(s->kiosk_dir, sizeof s->kiosk_dir, "%s/recourse-kiosk.XXXXXX",
+		    getenv("TMPDIR") != NULL && getenv("TMPDIR")[0] == '/' ?
+		    getenv("TMPDIR") : "/tmp");
+		if (mkdtemp(s->kiosk_dir) == NULL) {
+			cli_warnx(_("cannot make a private folder for the session: %s"),
+			    strerror(errno));
+			s->kiosk_dir[0] = '\0';
+			return CLI_EXIT_STORE;
+		}
+		snprintf(dir, sizeof dir, "%s", s->kiosk_dir);
+		it = NULL;
+		s->remember_code = 0;
+	}
+	if (net_store_open(o->kiosk || it != NULL ? dir : NULL, &s->store,
+	    &err) != CORE_OK) {
 		cli_report(_("the local store"), &err);
 		return cli_exit_for(err.code, 0);
 	}
@@ -573,6 +624,14 @@ cli_session_open(struct cli_session *s, struct cli_opts *o, int net)
 	return CLI_EXIT_OK;
 }
 
+/* nftw(3) callback: remove one file or (emptied) folder. */
+static int
+session_rm(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+	(void)remove(path);	/* go on past what cannot be removed */
+	return 0;
+}
+
 void
 cli_session_close(struct cli_session *s)
 {
@@ -581,6 +640,10 @@ cli_session_close(struct cli_session *s)
 	core_trust_free(&s->trust);
 	net_store_free(&s->store);
 	cli_config_free(&s->cfg);
+	if (s->kiosk_dir[0] != '\0') {
+		nftw(s->kiosk_dir, session_rm, 16, FTW_DEPTH | FTW_PHYS);
+		s->kiosk_dir[0] = '\0';
+	}
 }
 
 void

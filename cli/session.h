@@ -31,6 +31,7 @@ struct cli_session {
 	char			 langs[CLI_MAX_LANGS][36];	/* most wanted first */
 	size_t			 nlangs;
 	int			 remember_code;	/* remember-code in the configuration */
+	char			 kiosk_dir[4096]; /* --kiosk: the store, removed at close */
 };
 
 /* Read the configuration and open the store; with net, also the client, the
