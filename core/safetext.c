@@ -24,6 +24,7 @@ struct st_pass {
 	int		 ascii;	/* nothing but ASCII written so far */
 };
 
+/* One code point of UTF-8, strictly; U+FFFD for a maximal invalid part. */
 size_t
 core_utf8_decode(const char *s, size_t len, uint32_t *cp)
 {
@@ -73,6 +74,7 @@ core_utf8_decode(const char *s, size_t len, uint32_t *cp)
 	return need + 1;
 }
 
+/* Append one code point as UTF-8. */
 enum core_code
 core_utf8_put(struct core_buf *out, uint32_t cp)
 {
@@ -113,6 +115,7 @@ st_truncate(struct core_buf *b, size_t len)
 	b->data[len] = '\0';
 }
 
+/* Copy UTF-8 with invalid sequences and NULs as U+FFFD. */
 enum core_code
 core_utf8_repair(struct core_buf *out, const char *s, size_t len)
 {
@@ -404,6 +407,7 @@ out:
 	return rc;
 }
 
+/* The display sanitiser: filter into a scratch buffer, then NFC. */
 enum core_code
 core_safetext_append(struct core_buf *out, const char *s, size_t len,
     unsigned flags)
@@ -436,6 +440,7 @@ out:
 	return rc;
 }
 
+/* The sanitiser into a new string. */
 enum core_code
 core_safetext(const char *s, unsigned flags, size_t max, char **out)
 {
@@ -468,6 +473,7 @@ st_cpwidth(uint32_t c)
 	return w > 0 ? (size_t)w : 0;
 }
 
+/* Terminal columns of a string: the sum of its code points' widths. */
 size_t
 core_text_width(const char *s, size_t len)
 {
@@ -504,6 +510,7 @@ st_cluster(const char *s, size_t len, size_t *width)
 	return pos;
 }
 
+/* The longest prefix of whole grapheme clusters within a width. */
 size_t
 core_text_fit(const char *s, size_t len, size_t width, size_t *used)
 {
@@ -521,6 +528,7 @@ core_text_fit(const char *s, size_t len, size_t width, size_t *used)
 	return pos;
 }
 
+/* Release the lines of a wrap. */
 void
 core_text_lines_free(struct core_text_lines *lines)
 {
@@ -637,6 +645,7 @@ out:
 	return rc;
 }
 
+/* Wrap text to a width, hard line by hard line. */
 enum core_code
 core_text_wrap(const char *s, size_t len, size_t width, size_t max_lines,
     struct core_text_lines *lines)

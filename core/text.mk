@@ -10,7 +10,7 @@ tests_unit_check_safetext_LDADD = $(CORE_LIBS) $(CHECK_LIBS)
 TESTS += tests/unit/check_safetext
 
 core_libcore_a_SOURCES += \
-	core/html.c core/html.h
+	core/html.c core/html.h core/html-int.h core/html-layout.c
 
 check_PROGRAMS += tests/unit/check_html
 tests_unit_check_html_SOURCES = tests/unit/check_html.c

@@ -89,12 +89,14 @@ static const struct core_dst xmp_dst[] = {
 	{ NULL, NULL, NULL, CORE_DST_AI_MAYBE, 0 }
 };
 
+/* The vocabulary table. */
 const struct core_dst *
 core_dst_all(void)
 {
 	return xmp_dst;
 }
 
+/* A vocabulary entry by IRI, QCode or term. */
 const struct core_dst *
 core_dst_lookup(const char *value)
 {
@@ -118,6 +120,7 @@ core_dst_lookup(const char *value)
 	return NULL;
 }
 
+/* A format's name, marked for translation. */
 const char *
 core_media_format_name(enum core_media_format f)
 {
@@ -137,6 +140,7 @@ core_media_format_name(enum core_media_format f)
 	}
 }
 
+/* Release the values kept in info. */
 void
 core_media_info_free(struct core_media_info *info)
 {
@@ -150,6 +154,7 @@ core_media_info_free(struct core_media_info *info)
 	info->ai_system = info->c2pa_remote = NULL;
 }
 
+/* A 32-bit big-endian number. */
 static uint32_t
 xmp_be32(const unsigned char *p)
 {
@@ -157,6 +162,7 @@ xmp_be32(const unsigned char *p)
 	    (uint32_t)p[2] << 8 | p[3];
 }
 
+/* A 32-bit little-endian number. */
 static uint32_t
 xmp_le32(const unsigned char *p)
 {
@@ -182,6 +188,7 @@ xmp_find(const unsigned char *hay, size_t len, const char *needle)
 	return NULL;
 }
 
+/* Is this JUMBF superbox a C2PA manifest store (by UUID or label)? */
 int
 core_jumbf_is_c2pa(const unsigned char *p, size_t len)
 {
@@ -430,6 +437,7 @@ xmp_sax_entity(void *ctx, const xmlChar *name, int type, const xmlChar *pub,
 	xmlStopParser(ctx);
 }
 
+/* Parse one XMP packet safely and take what it says into info. */
 enum core_code
 core_xmp_parse(const char *xml, size_t len, struct core_media_info *info,
     struct core_err *err)
@@ -707,6 +715,7 @@ xmp_is_bare(const unsigned char *d, size_t len)
 	    xmp_find(d, n, "<rdf:RDF") != NULL;
 }
 
+/* Recognise a file's format and walk it for XMP and C2PA. */
 enum core_code
 core_media_inspect(const unsigned char *data, size_t len,
     struct core_media_info *info, struct core_err *err)
