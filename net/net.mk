@@ -29,3 +29,9 @@ TESTS += tests/net-faults.sh tests/net-signed.sh tests/net-tls.sh \
 	tests/net-service.sh tests/net-crash.sh
 dist_check_SCRIPTS += tests/net-faults.sh tests/net-signed.sh tests/net-tls.sh \
 	tests/net-service.sh tests/net-crash.sh
+
+# `make bench`: open a store of 10,000 cases and list them.
+EXTRA_PROGRAMS += bench/bench_store
+BENCH_BINS += bench/bench_store
+bench_bench_store_SOURCES = bench/bench_store.c
+bench_bench_store_LDADD = $(NET_LIBS) $(CORE_LIBS)
