@@ -40,3 +40,8 @@ tests_fuzz_fuzz_xmp_LDADD = $(CORE_LIBS)
 tests_fuzz_fuzz_xmp_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
 endif
 EXTRA_DIST += tests/fuzz/corpus/html tests/fuzz/corpus/xmp
+
+EXTRA_PROGRAMS += bench/bench_text
+BENCH_BINS += bench/bench_text
+bench_bench_text_SOURCES = bench/bench_text.c
+bench_bench_text_LDADD = $(CORE_LIBS)
