@@ -29,10 +29,11 @@ sendout_done(struct net_flow *f, const struct net_outcome *o, void *arg)
 	so->done = 1;
 }
 
-/* Send one entry and say how it went; returns an exit code. */
+/* Send one entry and say how it went; returns an exit code.  mine: the
+ * person asked for this case (else a missing access code is only noted). */
 static int
 sendout_one(struct cli_session *s, const struct net_outbox_entry *e,
-    const char *code)
+    const char *code, int mine)
 {
 	struct sendout	so;
 	struct core_err	err;
@@ -47,7 +48,7 @@ sendout_one(struct cli_session *s, const struct net_outbox_entry *e,
 		cli_warnx(_("the contest for case %s waits in the outbox: give its "
 		    "access code (recourse status %s --code CODE) to send it"),
 		    e->case_id, e->case_id);
-		return CLI_EXIT_USAGE;
+		return mine ? CLI_EXIT_USAGE : CLI_EXIT_OK;
 	}
 	if (rc != CORE_OK) {
 		cli_report(e->case_id, &err);
@@ -104,15 +105,17 @@ cli_send_outbox(struct cli_session *s, const char *case_id, const char *code,
 		if (case_id != NULL && !mine)
 			continue;
 		if (strcmp(v[i].state, NET_OUTBOX_CONFLICT) == 0) {
-			if (mine)
+			if (mine) {
 				cli_warnx(_("a contest for case %s was refused as a "
 				    "conflict and is kept in the outbox"), v[i].case_id);
+				ex = CLI_EXIT_REFUSED;
+			}
 			continue;
 		}
 		if (!force && (strcmp(v[i].state, NET_OUTBOX_REFUSED) == 0 ||
 		    v[i].not_before > (long long)now))
 			continue;
-		r = sendout_one(s, &v[i], mine ? code : NULL);
+		r = sendout_one(s, &v[i], mine ? code : NULL, mine);
 		if (r != CLI_EXIT_OK)
 			ex = r;
 	}

@@ -53,7 +53,7 @@ check "marked as a conflict" grep -q '"state": "conflict"' "$T_TMP/store/outbox/
 check "with the person's statement" grep -q 'My income is' "$T_TMP/store/outbox/$f1"
 rr $R status $REF --code c
 check "a conflict is never sent again" [ "$(grep -c 'POST .*/contests' "$T_TMP/f.log")" -eq 1 ]
-expect "status says so" 0 "refused as a conflict"
+expect "status says so, as a refusal" 5 "refused as a conflict"
 
 use_fake contest503
 rr $R open "$f_URL" $REF --code c
