@@ -639,22 +639,25 @@ static int
 xmp_pdf_compressed(const unsigned char *d, size_t len)
 {
 	const unsigned char	*p = d, *q, *obj, *stream;
-	size_t			 back;
+	size_t			 back, count = 0;
 
 	if (xmp_find(d, len, "/ObjStm") != NULL)
 		return 1;
 	while ((p = xmp_find(p, len - (size_t)(p - d), "/Metadata")) != NULL) {
+		/* Past this many, assume the worst rather than keep looking. */
+		if (++count > XMP_MAX_PACKETS)
+			return 1;
 		/* Only "/Type /Metadata", not the catalog's reference. */
 		q = p;
 		while (q > d && (q[-1] == ' ' || q[-1] == '\r' || q[-1] == '\n'))
 			q--;
 		if (q - d >= 5 && memcmp(q - 5, "/Type", 5) == 0) {
-			back = (size_t)(q - d) < 65536 ? (size_t)(q - d) : 65536;
+			back = (size_t)(q - d) < 4096 ? (size_t)(q - d) : 4096;
 			obj = q - back;
 			while ((q = xmp_find(obj, (size_t)(p - obj), " obj")) != NULL)
 				obj = q + 4;
-			stream = xmp_find(p, len - (size_t)(p - d) < 65536 ?
-			    len - (size_t)(p - d) : 65536, "stream");
+			stream = xmp_find(p, len - (size_t)(p - d) < 4096 ?
+			    len - (size_t)(p - d) : 4096, "stream");
 			if (stream == NULL)
 				stream = p;
 			if (xmp_find(obj, (size_t)(stream - obj), "/Filter") != NULL)
@@ -670,22 +673,23 @@ static enum core_code
 xmp_pdf(const unsigned char *d, size_t len, struct core_media_info *info)
 {
 	enum core_code		 rc = CORE_OK;
-	const unsigned char	*p = d, *a, *b, *end;
+	const unsigned char	*p = d, *a, *b, *start, *end;
 
-	while (rc == CORE_OK && p < d + len) {
-		a = xmp_find(p, len - (size_t)(p - d), "<?xpacket begin");
-		b = xmp_find(p, len - (size_t)(p - d), "<x:xmpmeta");
-		if (a == NULL && b == NULL)
-			break;
+	/* The next start of each kind; each is searched for again only once
+	 * the walk has passed it, so that the scan stays linear. */
+	a = xmp_find(d, len, "<?xpacket begin");
+	b = xmp_find(d, len, "<x:xmpmeta");
+	while (rc == CORE_OK && (a != NULL || b != NULL)) {
 		if (a != NULL && (b == NULL || a < b)) {
+			start = a;
 			end = xmp_find(a, len - (size_t)(a - d), "<?xpacket end");
 			if (end != NULL)
 				end = xmp_find(end, len - (size_t)(end - d), "?>");
 			if (end != NULL)
 				end += 2;
 		} else {
-			a = b;
-			end = xmp_find(a, len - (size_t)(a - d), "</x:xmpmeta>");
+			start = b;
+			end = xmp_find(b, len - (size_t)(b - d), "</x:xmpmeta>");
 			if (end != NULL)
 				end += 12;
 		}
@@ -693,8 +697,12 @@ xmp_pdf(const unsigned char *d, size_t len, struct core_media_info *info)
 			info->damaged = 1;
 			break;
 		}
-		rc = xmp_packet(info, a, (size_t)(end - a));
+		rc = xmp_packet(info, start, (size_t)(end - start));
 		p = end;
+		if (a != NULL && a < p)
+			a = xmp_find(p, len - (size_t)(p - d), "<?xpacket begin");
+		if (b != NULL && b < p)
+			b = xmp_find(p, len - (size_t)(p - d), "<x:xmpmeta");
 	}
 	if (xmp_find(d, len, "C2PA_Manifest") != NULL ||
 	    xmp_find(d, len, "application#2Fc2pa") != NULL ||

@@ -454,6 +454,38 @@ START_TEST(test_pdf)
 }
 END_TEST
 
+/* Files built to make a scanner slow stay fast: linear scans, capped work. */
+START_TEST(test_pathological)
+{
+	struct core_media_info	info;
+	struct core_buf		b;
+	clock_t			t0;
+	size_t			i;
+
+	core_buf_init(&b, 64u << 20);
+	core_buf_adds(&b, "%PDF-1.7\n");
+	for (i = 0; i < 100000; i++)
+		core_buf_adds(&b, "<x:xmpmeta xmlns:x='adobe:ns:meta/'></x:xmpmeta>"
+		    "/Type /Metadata /Filter ");
+	t0 = clock();
+	ck_assert_int_eq(inspect(&b, &info), CORE_OK);
+	ck_assert(clock() - t0 < 5 * CLOCKS_PER_SEC);
+	ck_assert_uint_eq(info.xmp_packets, 64);
+	ck_assert_int_eq(info.pdf_compressed, 1);
+	core_media_info_free(&info);
+	core_buf_reset(&b);
+	core_buf_adds(&b, "%PDF-1.7\n");
+	for (i = 0; i < 200000; i++)
+		core_buf_adds(&b, "<?xpacket begin <x:xmpmeta ");
+	t0 = clock();
+	ck_assert_int_eq(inspect(&b, &info), CORE_OK);
+	ck_assert(clock() - t0 < 5 * CLOCKS_PER_SEC);
+	ck_assert_int_eq(info.damaged, 1);
+	core_media_info_free(&info);
+	core_buf_free(&b);
+}
+END_TEST
+
 START_TEST(test_formats)
 {
 	struct core_media_info	info;
@@ -590,6 +622,7 @@ main(void)
 	SRunner	*sr;
 	int	 failed;
 
+	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_vocabulary);
 	tcase_add_test(tc, test_parse_forms);
 	tcase_add_test(tc, test_parse_hostile);
@@ -598,6 +631,7 @@ main(void)
 	tcase_add_test(tc, test_png);
 	tcase_add_test(tc, test_webp);
 	tcase_add_test(tc, test_pdf);
+	tcase_add_test(tc, test_pathological);
 	tcase_add_test(tc, test_formats);
 	tcase_add_test(tc, test_samples);
 #ifdef RECOURSE_DEBUG
