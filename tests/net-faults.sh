@@ -82,15 +82,22 @@ stop_fake f
 start_fake other ok
 start_fake f redirect --redirect-to "$other_URL/.well-known/recourse"
 rr $R open "$f_URL" REF-1 --code x
-expect "a redirect to another origin" 4 "another origin"
+expect "a redirect to another port" 4 "another origin"
+stop_fake f
+start_fake f redirect --redirect-to "http://localhost:$other_PORT/.well-known/recourse"
+rr $R open "$f_URL" REF-1 --code x
+expect "a redirect to another host" 4 "another origin"
+check "the other service was never asked" [ ! -s "$T_TMP/other.log" ]
 stop_fake f
 stop_fake other
 
 start_fake f retry
-write_conf "$CONF" "pin = $T_TMP/f.jwk"
-rr $R open "$f_URL" REF-RETRY --code x
+write_conf "$CONF" "pin = $T_TMP/f.jwk" "languages = cy, en"
+rr --lang fr $R open "$f_URL" REF-RETRY --code x
 expect "503 with Retry-After: 1, twice, then the decision" 0 "valid and trusted"
 check "the client asked three times" [ "$(grep -c 'GET /decisions/' "$T_TMP/f.log")" -eq 3 ]
+check "in the person's languages, most wanted first" \
+    grep -q ' fr,cy;q=0.9,en;q=0.8$' "$T_TMP/f.log"
 stop_fake f
 
 start_fake f retrylong

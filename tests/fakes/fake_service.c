@@ -30,7 +30,8 @@
  *   contest503  503 with Retry-After: 1 for every contest
  *   badreceipt  a receipt signed right but for other body bytes
  *
- * The log gets one line per request: "METHOD PATH KEY BODY-SHA256".
+ * The log gets one line per request: "METHOD PATH KEY BODY-SHA256 LANGS"
+ * (KEY the Idempotency-Key, LANGS the Accept-Language; "-" when absent).
  */
 #include "config.h"
 
@@ -87,6 +88,7 @@ struct request {
 	char		 path[512];
 	char		 key[160];
 	char		 auth[200];
+	char		 langs[200];
 	struct core_buf	 body;
 };
 
@@ -199,6 +201,13 @@ read_request(struct conn *c, struct request *rq)
 			snprintf(rq->key, sizeof rq->key, "%s", v);
 		else if (strcasecmp(line, "Authorization") == 0)
 			snprintf(rq->auth, sizeof rq->auth, "%s", v);
+		else if (strcasecmp(line, "Accept-Language") == 0) {
+			char *sp;
+
+			snprintf(rq->langs, sizeof rq->langs, "%s", v);
+			while ((sp = strchr(rq->langs, ' ')) != NULL)
+				memmove(sp, sp + 1, strlen(sp));
+		}
 	}
 	if (clen > FAKE_MAX_REQUEST)
 		goto out;
@@ -433,8 +442,9 @@ handle(struct fake *f, struct conn *c)
 	if (f->log != NULL) {
 		core_sha256_hex(rq.body.data != NULL ? rq.body.data : (unsigned char *)"",
 		    rq.body.len, sha);
-		fprintf(f->log, "%s %s %s %s\n", rq.method, rq.path,
-		    rq.key[0] != '\0' ? rq.key : "-", sha);
+		fprintf(f->log, "%s %s %s %s %s\n", rq.method, rq.path,
+		    rq.key[0] != '\0' ? rq.key : "-", sha,
+		    rq.langs[0] != '\0' ? rq.langs : "-");
 		fflush(f->log);
 	}
 	if (strcmp(rq.path, "/.well-known/recourse") == 0)
