@@ -22,6 +22,8 @@ if ! command -v wrk >/dev/null 2>&1; then
 	echo "# service: wrk is not installed (Debian package wrk)" >&2
 	exit 1
 fi
+PY=python3
+[ -x /usr/bin/python3 ] && PY=/usr/bin/python3
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/recourse-bench.XXXXXX") || exit 1
 pid=
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; [ -n "$pid" ] && wait "$pid" 2>/dev/null; rm -rf "$tmp"' EXIT
@@ -30,7 +32,7 @@ trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; [ -n "$pid" ] && wait "$pid" 2>/
 pid=$!
 i=0
 while [ ! -s "$tmp/port" ]; do
-	if ! kill -0 "$pid" 2>/dev/null || [ $i -ge 200 ]; then
+	if ! kill -0 "$pid" 2>/dev/null || [ $i -ge 1200 ]; then
 		cat "$tmp/err" >&2
 		echo "# service: the service did not start" >&2
 		exit 1
@@ -43,7 +45,7 @@ code=7KQ4-M2PX
 
 # The contest body, for the decision as served now.
 curl -s -H "Authorization: Bearer $code" "$url/decisions/LN-2026-004217" > "$tmp/dec.jws" &&
-python3 -c 'import base64, hashlib, json, sys
+"$PY" -c 'import base64, hashlib, json, sys
 p = json.load(open(sys.argv[1]))["payload"]
 rec = base64.urlsafe_b64decode(p + "=" * (-len(p) % 4))
 b = {"recourse": "1", "decision_id": json.loads(rec)["id"],

@@ -4,6 +4,7 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,6 +45,7 @@ struct svc_http {
 	struct MHD_Response	 *registry;
 	struct MHD_Response	**cases;	/* parallel to site->cases */
 	struct MHD_Response	**docs;		/* parallel to site->docs */
+	atomic_uint		  inflight;	/* requests begun, not ended */
 };
 
 /* What one request carries between the calls of the access handler. */
@@ -370,13 +372,14 @@ http_handler(void *cls, struct MHD_Connection *conn, const char *url,
 static void *
 http_begin(void *cls, const char *uri, struct MHD_Connection *conn)
 {
+	struct svc_http	*h = cls;
 	struct http_req	*rq;
 	size_t		 i;
 
-	(void)cls;
 	(void)conn;
 	if ((rq = core_calloc(1, sizeof *rq)) == NULL)
 		return NULL;
+	atomic_fetch_add(&h->inflight, 1);
 	clock_gettime(CLOCK_MONOTONIC, &rq->start);
 	core_buf_init(&rq->body, 0);
 	/* The path as sent, cut at the query and at a safe length, with every
@@ -429,6 +432,7 @@ http_end(void *cls, struct MHD_Connection *conn, void **req_cls,
 	core_buf_free(&rq->body);
 	core_free(rq);
 	*req_cls = NULL;
+	atomic_fetch_sub(&h->inflight, 1);
 }
 
 /* libmicrohttpd's own errors go to stderr through the usual prefix. */
@@ -507,6 +511,7 @@ svc_http_start(const struct svc_http_config *cfg, const struct svc_site *site,
 	if ((h = core_calloc(1, sizeof *h)) == NULL)
 		return CORE_E_NOMEM;
 	pthread_mutex_init(&h->log_lock, NULL);
+	atomic_init(&h->inflight, 0);
 	h->site = site;
 	h->proto.site = site;
 	h->proto.store = store;
@@ -566,8 +571,7 @@ void
 svc_http_stop(struct svc_http **hp, unsigned grace)
 {
 	struct svc_http			*h = *hp;
-	const union MHD_DaemonInfo	*di;
-	struct timespec			 ts = { 0, 50 * 1000 * 1000 };
+	struct timespec			 ts = { 0, 20 * 1000 * 1000 };
 	unsigned			 i;
 	int				 fd;
 
@@ -577,13 +581,10 @@ svc_http_stop(struct svc_http **hp, unsigned grace)
 	fd = MHD_quiesce_daemon(h->daemon);
 	if (fd != -1)
 		close(fd);
-	for (i = 0; i < grace * 20; i++) {
-		di = MHD_get_daemon_info(h->daemon,
-		    MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
-		if (di == NULL || di->num_connections == 0)
-			break;
+	/* Requests under way finish; idle kept-alive connections are not
+	 * waited for. */
+	for (i = 0; i < grace * 50 && atomic_load(&h->inflight) > 0; i++)
 		nanosleep(&ts, NULL);
-	}
 	MHD_stop_daemon(h->daemon);
 	http_free(h);
 	*hp = NULL;

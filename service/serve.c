@@ -316,6 +316,16 @@ svc_cmd_serve(int argc, char **argv)
 	core_buf_init(&cert, 0);
 	core_buf_init(&key, 0);
 	memset(&demo, 0, sizeof demo);
+	/* The signals are taken by sigwait() below, never by a handler; they
+	 * are blocked from the start, so that one that comes while the service
+	 * starts stops it as soon as it serves, and the server threads inherit
+	 * the mask. */
+	sigemptyset(&sigs);
+	sigaddset(&sigs, SIGTERM);
+	sigaddset(&sigs, SIGINT);
+	sigaddset(&sigs, SIGHUP);
+	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
+	signal(SIGPIPE, SIG_IGN);
 	if (serve_options(argc, argv, &o) == -1) {
 		ret = SVC_EXIT_USAGE;
 		goto out;
@@ -359,14 +369,6 @@ svc_cmd_serve(int argc, char **argv)
 		svc_warnx("%s: %s", o.access_log, strerror(errno));
 		goto out;
 	}
-	/* The signals are taken by sigwait() below, never by a handler: the
-	 * server threads started next inherit the mask. */
-	sigemptyset(&sigs);
-	sigaddset(&sigs, SIGTERM);
-	sigaddset(&sigs, SIGINT);
-	sigaddset(&sigs, SIGHUP);
-	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
-	signal(SIGPIPE, SIG_IGN);
 	memset(&hc, 0, sizeof hc);
 	hc.listen_fd = fd;
 	hc.cert_pem = o.cert != NULL ? core_buf_str(&cert) : NULL;

@@ -17,7 +17,7 @@ did=$(json "$T_TMP/rec.json" 'd["id"]')
 # body FILE [PYTHON-STATEMENT [ARG]]: a valid contest, changed by the
 # statement (which finds ARG in sys.argv[5]).
 body() {
-	python3 -c 'import json, sys
+	"$PY" -c 'import json, sys
 b = {"recourse": "1", "decision_id": sys.argv[2], "decision_sha256": sys.argv[3],
      "grounds": ["inaccurate_data"], "statement": "My income is wrong: I earn £31,200.",
      "corrections": [{"factor": "gross_income", "claimed_value": 31200, "note": "payslips"}],

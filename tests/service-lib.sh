@@ -3,7 +3,10 @@
 # with curl(1), and read JSON with python3.  Source it after nothing else.
 . "$top_srcdir/tests/lib.sh"
 JWS_CHECK="$top_builddir/tests/fakes/jws-check"
-for tool in curl python3; do
+# Debian's python3 first: a per-user shim in PATH can take seconds to start.
+PY=python3
+[ -x /usr/bin/python3 ] && PY=/usr/bin/python3
+for tool in curl "$PY"; do
 	if ! command -v "$tool" >/dev/null 2>&1; then
 		echo "$tool is not installed: skipped"
 		exit 77
@@ -23,7 +26,7 @@ svc_kill() {
 }
 
 # svc_start STATE [OPTION...]: serve the demo from STATE on a free port; sets
-# SVC_PID and SVC_URL.  Fails when the service does not report its port.
+# SVC_PID and SVC_URL.  Fails when the service does not report its port within a minute.
 svc_start() {
 	st=$1; shift
 	mkdir -p "$st"
@@ -34,7 +37,7 @@ svc_start() {
 	SVC_PID=$!
 	i=0
 	while [ ! -s "$st/port" ]; do
-		if ! kill -0 "$SVC_PID" 2>/dev/null || [ $i -ge 200 ]; then
+		if ! kill -0 "$SVC_PID" 2>/dev/null || [ $i -ge 1200 ]; then
 			cat "$st/stderr" >&2
 			SVC_PID=
 			return 1
@@ -71,7 +74,7 @@ header() {
 # json FILE EXPR: print the Python expression EXPR over the document d (os
 # and sys are there too); text as it is, anything else as JSON.
 json() {
-	python3 -c 'import json, os, sys
+	"$PY" -c 'import json, os, sys
 d = json.load(open(sys.argv[1], encoding="utf-8"))
 v = eval(sys.argv[2])
 print(v if isinstance(v, str) else json.dumps(v, sort_keys=True))' "$1" "$2"

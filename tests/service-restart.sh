@@ -11,7 +11,7 @@ http GET /.well-known/recourse >/dev/null
 cp "$T_TMP/body" "$T_TMP/disc.json"
 http GET /decisions/LN-2026-004217 -H "$AUTH" >/dev/null
 "$JWS_CHECK" recourse-decision+json "$T_TMP/disc.json" "$T_TMP/body" > "$T_TMP/rec.json"
-python3 -c 'import hashlib, json, sys
+"$PY" -c 'import hashlib, json, sys
 rec = open(sys.argv[1], "rb").read()
 b = {"recourse": "1", "decision_id": json.loads(rec)["id"],
      "decision_sha256": hashlib.sha256(rec).hexdigest(), "grounds": ["other"],

@@ -40,7 +40,7 @@ rc=0
 check "sign refuses what is not strict JSON (status 1)" [ "$rc" = 1 ]
 
 "$RECOURSE_SERVICE" keygen --type ed25519 --out "$K/root.pem" >/dev/null
-tp=$(python3 -c 'import base64, hashlib, json, sys
+tp=$("$PY" -c 'import base64, hashlib, json, sys
 k = json.load(open(sys.argv[1]))
 c = json.dumps({"crv": k["crv"], "kty": k["kty"], "x": k["x"]}, separators=(",", ":"))
 print(base64.urlsafe_b64encode(hashlib.sha256(c.encode()).digest()).decode().rstrip("="))' "$K/svc.pem.pub.jwk")
