@@ -72,6 +72,7 @@ key_find(struct tui *t, size_t from)
 
 	if (t->last_search[0] == '\0')
 		return;
+	tui_docpane_ensure(t, p, p->rect.w > 0 ? tui_inner(t, &p->rect).w : t->cols / 2);
 	it = tui_doc_find(&p->doc, t->last_search, from);
 	if (it < 0) {
 		tui_say(t, TUI_R_STATUS, _("\"%s\" is not in this pane."), t->last_search);

@@ -25,3 +25,6 @@ tui_libtui_a_SOURCES = \
 	tui/netops.c \
 	tui/keys.c \
 	tui/loop.c
+
+TESTS += tests/tui-demo.sh
+dist_check_SCRIPTS += tests/tui-demo.sh
