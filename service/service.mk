@@ -32,13 +32,15 @@ TESTS += \
 	tests/service-fetch.sh \
 	tests/service-contest.sh \
 	tests/service-restart.sh \
-	tests/service-tools.sh
+	tests/service-tools.sh \
+	tests/service-trust.sh
 dist_check_SCRIPTS += \
 	tests/service-lib.sh \
 	tests/service-fetch.sh \
 	tests/service-contest.sh \
 	tests/service-restart.sh \
-	tests/service-tools.sh
+	tests/service-tools.sh \
+	tests/service-trust.sh
 
 # Benchmark: fetches and contests a second under wrk (make bench).
 EXTRA_DIST += bench/service.bench.sh bench/service-contest.lua
