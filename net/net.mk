@@ -35,3 +35,13 @@ EXTRA_PROGRAMS += bench/bench_store
 BENCH_BINS += bench/bench_store
 bench_bench_store_SOURCES = bench/bench_store.c
 bench_bench_store_LDADD = $(NET_LIBS) $(CORE_LIBS)
+
+# libFuzzer target (configure CC=clang --enable-fuzzing) for what net/ reads
+# before any signature is checked.
+if FUZZING
+noinst_PROGRAMS += tests/fuzz/fuzz_discovery
+tests_fuzz_fuzz_discovery_SOURCES = tests/fuzz/fuzz_discovery.c
+tests_fuzz_fuzz_discovery_LDADD = $(NET_LIBS) $(CORE_LIBS)
+tests_fuzz_fuzz_discovery_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
+endif
+EXTRA_DIST += tests/fuzz/corpus/discovery
