@@ -88,4 +88,13 @@ check "the receipt is kept" [ -n "$(ls "$T_TMP/store/receipts/")" ]
 rr $R contest $REF "$T_TMP/contest.json" --code c
 expect "sending it again sends nothing" 0 "sent before"
 check "the service saw it once" [ "$(grep -c 'POST .*/contests' "$T_TMP/f.log")" -eq 1 ]
+rr $R status $REF --code c
+expect "its status is fetched and verified" 0 "under review"
+
+use_fake status503
+rr $R open "$f_URL" $REF --code c
+rr $R contest $REF "$T_TMP/contest.json" --code c
+rr $R status $REF --code c
+expect "503 with Retry-After for the status: waited for, then shown" 0 "under review"
+check "the status was asked for three times" [ "$(grep -c 'GET /status/' "$T_TMP/f.log")" -eq 3 ]
 finish

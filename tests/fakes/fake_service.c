@@ -29,6 +29,7 @@
  *   conflict    409 problem+json for every contest
  *   contest503  503 with Retry-After: 1 for every contest
  *   badreceipt  a receipt signed right but for other body bytes
+ *   status503   503 with Retry-After: 1 for the first two status requests
  *
  * The log gets one line per request: "METHOD PATH KEY BODY-SHA256 LANGS"
  * (KEY the Idempotency-Key, LANGS the Accept-Language; "-" when absent).
@@ -76,6 +77,8 @@ struct fake {
 	FILE		*log;
 	SSL_CTX		*tls;
 	int		 decision_requests;
+	int		 status_requests;
+	char		 decision_id[128];	/* of the last contest */
 };
 
 struct conn {
@@ -415,6 +418,9 @@ serve_contest(struct fake *f, struct conn *c, struct request *rq)
 	gmtime_r(&t, &tm);
 	strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm);
 	snprintf(url, sizeof url, "%s/status/C-1", f->origin);
+	snprintf(f->decision_id, sizeof f->decision_id, "%s",
+	    json_string_value(json_object_get(body, "decision_id")) != NULL ?
+	    json_string_value(json_object_get(body, "decision_id")) : "?");
 	doc = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}",
 	    "receipt_id", "R-1", "service_id", f->origin, "decision_id",
 	    json_string_value(json_object_get(body, "decision_id")) != NULL ?
@@ -427,6 +433,35 @@ serve_contest(struct fake *f, struct conn *c, struct request *rq)
 	core_buf_free(&out);
 	json_decref(doc);
 	json_decref(body);
+}
+
+static void
+serve_status(struct fake *f, struct conn *c)
+{
+	json_t		*doc;
+	struct core_buf	 out;
+	char		 now[32];
+	time_t		 t = time(NULL);
+	struct tm	 tm;
+
+	f->status_requests++;
+	if (strcmp(f->mode, "status503") == 0 && f->status_requests <= 2) {
+		reply_problem(c, 503, "Busy", "Try again later.", "Retry-After: 1\r\n");
+		return;
+	}
+	gmtime_r(&t, &tm);
+	strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	doc = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:[{s:s, s:s, s:s}, "
+	    "{s:s, s:s, s:s}]}", "contest_id", "C-1", "decision_id", f->decision_id,
+	    "service_id", f->origin, "status", "under_review", "updated_at", now,
+	    "answer_due", "2027-01-08", "history",
+	    "at", now, "status", "received", "note", "The contest was received.",
+	    "at", now, "status", "under_review", "note", "A person is reviewing it.");
+	core_buf_init(&out, 1024 * 1024);
+	sign_json(f, doc, CORE_TYP_STATUS, &out);
+	reply(c, 200, "application/jose+json", NULL, out.data, out.len);
+	core_buf_free(&out);
+	json_decref(doc);
 }
 
 static void
@@ -451,6 +486,8 @@ handle(struct fake *f, struct conn *c)
 		serve_discovery(f, c);
 	else if (strncmp(rq.path, "/decisions/", 11) == 0)
 		serve_decision(f, c);
+	else if (strcmp(rq.path, "/status/C-1") == 0)
+		serve_status(f, c);
 	else if (strlen(rq.path) >= 9 && strcmp(rq.method, "POST") == 0 &&
 	    strcmp(rq.path + strlen(rq.path) - 9, "/contests") == 0)
 		serve_contest(f, c, &rq);
