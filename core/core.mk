@@ -13,3 +13,4 @@ include core/trust.mk
 include core/wpg1.mk
 include core/text.mk
 include core/record.mk
+include core/analysis.mk
