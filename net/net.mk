@@ -26,9 +26,9 @@ tests_fakes_fake_service_SOURCES = tests/fakes/fake_service.c
 tests_fakes_fake_service_LDADD = $(CORE_LIBS) -lssl $(CRYPTO_LIBS)
 EXTRA_DIST += tests/fakes/netlib.sh
 TESTS += tests/net-faults.sh tests/net-signed.sh tests/net-tls.sh \
-	tests/net-service.sh tests/net-crash.sh
+	tests/net-service.sh tests/net-crash.sh tests/net-nospace.sh
 dist_check_SCRIPTS += tests/net-faults.sh tests/net-signed.sh tests/net-tls.sh \
-	tests/net-service.sh tests/net-crash.sh
+	tests/net-service.sh tests/net-crash.sh tests/net-nospace.sh
 
 # `make bench`: open a store of 10,000 cases and list them.
 EXTRA_PROGRAMS += bench/bench_store
