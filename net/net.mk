@@ -9,7 +9,8 @@ net_libnet_a_SOURCES = \
 	net/case.c net/case.h \
 	net/outbox.c net/outbox.h \
 	net/proto.c net/proto.h \
-	net/flow.c net/flow.h
+	net/flow.c net/flow.h \
+	net/poller.c net/poller.h
 
 check_PROGRAMS += tests/unit/check_store tests/unit/check_outbox
 tests_unit_check_store_SOURCES = tests/unit/check_store.c
@@ -19,6 +20,13 @@ tests_unit_check_outbox_SOURCES = tests/unit/check_outbox.c
 tests_unit_check_outbox_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_unit_check_outbox_LDADD = $(NET_LIBS) $(CORE_LIBS) $(CHECK_LIBS)
 TESTS += tests/unit/check_store tests/unit/check_outbox
+
+# Runs the fake service of the network tests.
+check_PROGRAMS += tests/unit/check_poller
+tests_unit_check_poller_SOURCES = tests/unit/check_poller.c
+tests_unit_check_poller_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_unit_check_poller_LDADD = $(NET_LIBS) $(CORE_LIBS) $(CHECK_LIBS)
+TESTS += tests/unit/check_poller
 
 # The misbehaving services of the network tests.
 check_PROGRAMS += tests/fakes/fake_service

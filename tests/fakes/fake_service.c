@@ -30,6 +30,7 @@
  *   contest503  503 with Retry-After: 1 for every contest
  *   badreceipt  a receipt signed right but for other body bytes
  *   status503   503 with Retry-After: 1 for the first two status requests
+ *   statuslong  503 with Retry-After: 3600 for every status request
  *
  * The log gets one line per request: "METHOD PATH KEY BODY-SHA256 LANGS"
  * (KEY the Idempotency-Key, LANGS the Accept-Language; "-" when absent).
@@ -269,6 +270,10 @@ load_record(struct fake *f, const char *path, const char *typ, struct core_buf *
 	core_buf_adds(&text, p);
 	if (core_json_parse(text.data, text.len, NULL, &o, &err) != CORE_OK)
 		die(err.detail);
+	/* Until a contest names one, the status is about the first record. */
+	if (f->decision_id[0] == '\0' && json_string_value(json_object_get(o, "id")) != NULL)
+		snprintf(f->decision_id, sizeof f->decision_id, "%s",
+		    json_string_value(json_object_get(o, "id")));
 	core_buf_init(out, 8u * 1024u * 1024u);
 	sign_json(f, o, typ, out);
 	json_decref(o);
@@ -445,8 +450,11 @@ serve_status(struct fake *f, struct conn *c)
 	struct tm	 tm;
 
 	f->status_requests++;
-	if (strcmp(f->mode, "status503") == 0 && f->status_requests <= 2) {
-		reply_problem(c, 503, "Busy", "Try again later.", "Retry-After: 1\r\n");
+	if ((strcmp(f->mode, "status503") == 0 && f->status_requests <= 2) ||
+	    strcmp(f->mode, "statuslong") == 0) {
+		reply_problem(c, 503, "Busy", "Try again later.",
+		    strcmp(f->mode, "statuslong") == 0 ? "Retry-After: 3600\r\n" :
+		    "Retry-After: 1\r\n");
 		return;
 	}
 	gmtime_r(&t, &tm);
