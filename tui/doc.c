@@ -96,7 +96,8 @@ tui_doc_add(struct tui_doc *d, const char *s, enum tui_role role, int indent,
 		doc_item(d);
 	if (s == NULL)
 		s = "";
-	if (core_safetext(s, CORE_SAFETEXT_MULTILINE, DOC_MAX_PARA, &safe) != CORE_OK)
+	if (core_safetext(s, CORE_SAFETEXT_MULTILINE | CORE_SAFETEXT_ESCAPE,
+	    DOC_MAX_PARA, &safe) != CORE_OK)
 		goto out;
 	if (indent > d->width / 2)
 		indent = d->width / 2;

@@ -64,7 +64,8 @@ tui_form_add(struct tui_form *f, enum tui_fkind kind, const char *label,
 	it = &f->v[f->n++];
 	memset(it, 0, sizeof *it);
 	it->kind = kind;
-	if (core_safetext(label != NULL ? label : "", 0, 65536, &it->label) != CORE_OK)
+	if (core_safetext(label != NULL ? label : "", CORE_SAFETEXT_ESCAPE, 65536,
+	    &it->label) != CORE_OK)
 		abort();
 	it->code = code != NULL ? strdup(code) : NULL;
 	tui_ed_init(&it->ed, kind != TUI_F_AREA, 0, 4096);

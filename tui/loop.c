@@ -23,9 +23,12 @@
 #include <curses.h>
 #include <langinfo.h>
 
+#include "core/alloc.h"
 #include "core/intl.h"
+#include "core/safetext.h"
 #include "net/client.h"
 #include "net/flow.h"
+#include "tui/kiosk.h"
 #include "tui/tui-int.h"
 
 #define LOOP_MAX_FDS		64
@@ -50,15 +53,42 @@ tui_now_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* Announce something in the status line. */
+/* Copy s into out (outsz bytes) made safe, removed characters shown as
+ * visible escapes and cut on a character boundary. */
+static void
+loop_safe(char *out, size_t outsz, const char *s)
+{
+	char	*safe = NULL;
+	size_t	 n, i;
+
+	if (core_safetext(s, CORE_SAFETEXT_ESCAPE, 65536, &safe) != CORE_OK) {
+		snprintf(out, outsz, "%s", "?");
+		return;
+	}
+	n = strlen(safe);
+	if (n >= outsz) {
+		n = outsz - 1;
+		for (i = n; i > 0 && ((unsigned char)safe[i] & 0xc0) == 0x80; i--)
+			;
+		n = i;
+	}
+	memcpy(out, safe, n);
+	out[n] = '\0';
+	core_free(safe);
+}
+
+/* Announce something in the status line; the arguments may come from a
+ * service, so the whole line is made safe. */
 void
 tui_say(struct tui *t, enum tui_role r, const char *fmt, ...)
 {
+	char	buf[sizeof t->status];
 	va_list	ap;
 
 	va_start(ap, fmt);
-	vsnprintf(t->status, sizeof t->status, fmt, ap);
+	vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
+	loop_safe(t->status, sizeof t->status, buf);
 	t->status_role = r;
 }
 
@@ -77,7 +107,7 @@ tui_show(struct tui *t, enum tui_screen s)
 static void
 loop_title(struct tui *t)
 {
-	char		 buf[512];
+	char		 buf[512], safe[512];
 	const char	*what = "";
 
 	switch (t->screen) {
@@ -90,7 +120,8 @@ loop_title(struct tui *t)
 	}
 	snprintf(buf, sizeof buf, " recourse%s%s%s%s", t->cur.have ? ": " : "",
 	    t->cur.have ? t->cur.c.reference : "", *what != '\0' ? " - " : "", what);
-	tui_put(0, 0, t->cols, buf, strlen(buf), TUI_R_TITLE, 1);
+	loop_safe(safe, sizeof safe, buf);
+	tui_put(0, 0, t->cols, safe, strlen(safe), TUI_R_TITLE, 1);
 }
 
 /* The strip of pane names when only some panes show. */
@@ -124,6 +155,8 @@ loop_frame(struct tui *t)
 	int			 rows, cols, i, cy, cx, cursor = t->env->screen_reader;
 	enum tui_pane_id	 id;
 
+	if (t->kiosk != NULL && tui_kiosk_frame(t))
+		return;		/* the kiosk's start screen */
 	getmaxyx(stdscr, rows, cols);
 	if (rows != t->rows || cols != t->cols || t->relayout) {
 		t->rows = rows;
@@ -203,11 +236,18 @@ loop_keys(struct tui *t)
 	int	rc;
 
 	while ((rc = get_wch(&ch)) != ERR) {
+		if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
+			t->relayout = 1;
+			continue;
+		}
+		/* Kiosk mode sees every key first (tui/kiosk.c). */
+		if (t->kiosk != NULL && tui_kiosk_key(t, rc == KEY_CODE_YES ?
+		    TUI_KEY((int)ch) : (int)ch)) {
+			if (t->quit)
+				break;
+			continue;
+		}
 		if (rc == KEY_CODE_YES) {
-			if (ch == KEY_RESIZE) {
-				t->relayout = 1;
-				continue;
-			}
 			tui_key(t, TUI_KEY((int)ch));
 		} else if (ch == TUI_CTRL('c'))
 			t->quit = 1;
@@ -258,6 +298,8 @@ loop_timeout(struct tui *t)
 		if (ms < 0 || t->draft_due - now < ms)
 			ms = t->draft_due > now ? t->draft_due - now : 0;
 	}
+	if (t->kiosk != NULL)
+		ms = tui_kiosk_timeout(t, (int)(ms > 60000 ? 60000 : ms));
 	return ms > 60000 ? 60000 : (int)ms;
 }
 
@@ -316,6 +358,8 @@ tui_run(const struct tui_env *env)
 		tui_say(t, TUI_R_STATUS, "%s", _("Press o to open a decision from its "
 		    "letter; ? shows the keys."));
 	t->relayout = 1;
+	if (env->kiosk)
+		tui_kiosk_begin(t);
 	while (!t->quit && !loop_stop) {
 		loop_frame(t);
 		fds[0].fd = STDIN_FILENO;
@@ -336,10 +380,16 @@ tui_run(const struct tui_env *env)
 			tui_contest_draft_save(t);
 		if (t->summarised < t->ncases)
 			tui_model_summarise(t, LOOP_SUMMARY_BATCH);
+		if (t->kiosk != NULL)
+			tui_kiosk_tick(t);
 	}
 	if (t->draft_dirty)
 		tui_contest_draft_save(t);
+	if (t->kiosk != NULL)
+		tui_kiosk_wipe(t);
 	endwin();
+	if (t->kiosk != NULL)
+		tui_kiosk_clear_terminal();
 	tui_net_free(t);
 	for (i = 0; i < TUI_P_COUNT; i++)
 		if (t->panes[i].ops->free != NULL)
@@ -351,6 +401,7 @@ tui_run(const struct tui_env *env)
 	tui_model_free_cases(t);
 	core_buf_free(&t->body);
 	free(t->receipt_text);
+	rc = t->kiosk != NULL ? tui_kiosk_end(t, loop_stop) : 0;
 	free(t);
-	return 0;
+	return rc;
 }

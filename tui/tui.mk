@@ -24,7 +24,20 @@ tui_libtui_a_SOURCES = \
 	tui/pane-receipt.c \
 	tui/netops.c \
 	tui/keys.c \
-	tui/loop.c
+	tui/loop.c \
+	tui/kiosk.h tui/kiosk.c
 
-TESTS += tests/tui-demo.sh
-dist_check_SCRIPTS += tests/tui-demo.sh
+# Kiosk mode: escapes refused, the idle wipe, the receipt's QR code.
+TESTS += tests/kiosk-escape.sh tests/kiosk-idle.sh
+dist_check_SCRIPTS += tests/kiosk-escape.sh tests/kiosk-idle.sh \
+	tests/kiosk-lib.sh
+
+TESTS += tests/tui-demo.sh tests/tui-hostile.sh
+dist_check_SCRIPTS += tests/tui-demo.sh tests/tui-hostile.sh
+EXTRA_DIST += tests/tui-hostile.py
+
+check_PROGRAMS += tests/unit/check_editor
+tests_unit_check_editor_SOURCES = tests/unit/check_editor.c
+tests_unit_check_editor_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_unit_check_editor_LDADD = tui/libtui.a $(CORE_LIBS) $(CHECK_LIBS)
+TESTS += tests/unit/check_editor

@@ -1,0 +1,111 @@
+#!/bin/sh
+# tui-hostile.sh: a signed record whose texts attack the terminal (clear
+# screen, a title change, cursor moves, bidirectional overrides and
+# isolates, zero-width characters, C1 controls, a 10,000-character word),
+# served by the reference service and opened in the full-screen interface
+# under tmux.  Every screen shown must hold no control sequence but tmux's
+# own colours, leave the pane title alone, keep every line inside the
+# window and every box closed, and show what was removed as visible
+# escapes.
+. "$top_srcdir/tests/lib.sh"
+if ! command -v tmux >/dev/null 2>&1 || ! command -v python3 >/dev/null 2>&1; then
+	echo "tmux or python3 is not installed: skipped"
+	exit 77
+fi
+PY="python3 $top_srcdir/tests/tui-hostile.py"
+ST="$T_TMP/svc"
+SOCK="recourse-tuih-$$"
+TM="tmux -L $SOCK"
+SVC=
+cleanup() {
+	$TM kill-server 2>/dev/null || true
+	[ -n "$SVC" ] && kill "$SVC" 2>/dev/null || true
+	rm -rf "$T_TMP"
+}
+trap cleanup EXIT
+mkdir -p "$ST"
+$PY make "$top_srcdir/data" "$T_TMP/data"
+"$RECOURSE_SERVICE" serve --demo "$T_TMP/data" --state "$ST" \
+    --listen 127.0.0.1:0 --port-file "$ST/port" --rate 0 \
+    --client-config "$ST/recourse.conf" --access-log none 2>"$ST/err" &
+SVC=$!
+i=0
+while [ ! -s "$ST/port" ] || [ ! -s "$ST/recourse.conf" ]; do
+	i=$((i + 1))
+	if [ $i -gt 300 ] || ! kill -0 "$SVC" 2>/dev/null; then
+		cat "$ST/err" >&2
+		exit 99
+	fi
+	sleep 0.1
+done
+CONF="$T_TMP/recourse.conf"
+cp "$ST/recourse.conf" "$CONF"
+echo "data-dir = $T_TMP/store" >> "$CONF"
+
+screen() { $TM capture-pane -p -t tui; }
+wait_for() {
+	n=0
+	while ! screen | grep -qF -- "$1"; do
+		n=$((n + 1))
+		[ $n -gt 150 ] && return 1
+		sleep 0.1
+	done
+	return 0
+}
+keys() { $TM send-keys -t tui "$@"; }
+COLS=80
+# safe WHAT: the screen as it is now passes every check.
+N=0
+safe() {
+	sleep 0.3
+	N=$((N + 1))
+	$TM capture-pane -e -p -t tui >"$T_TMP/cap$N"
+	if ! $PY screen "$COLS" "$T_TMP/cap$N"; then
+		sed 's/\x1b\[[0-9;:]*m//g' "$T_TMP/cap$N" >&2
+		return 1
+	fi
+	t=$($TM display -p -t tui '#{pane_title}')
+	if [ "$t" != "$TITLE0" ]; then
+		echo "the pane title is now: $t" >&2
+		return 1
+	fi
+}
+
+$TM new-session -d -s tui -x 80 -y 24 \
+    "LC_ALL=C.UTF-8 TERM=screen-256color $RECOURSE --allow-http-loopback -c $CONF; sleep 60"
+$TM set -t tui -g set-titles off
+wait_for "q Quit"
+TITLE0=$($TM display -p -t tui '#{pane_title}')
+keys o
+wait_for "Decision reference"
+keys LN-2026-004217 Tab 7KQ4-M2PX Tab Tab Enter
+check "the hostile record is fetched and checked" wait_for "LN-2026-004217 fetched and checked"
+check "its outcome is shown" wait_for "HOSTILE-OUTCOME"
+check "the first screen is safe" safe
+check "the clear-screen sequence shows as a visible escape" wait_for "<U+001B>[2J"
+check "the right-to-left override shows as a visible escape" wait_for "<U+202E>evil<U+202C>"
+check "the isolates show as visible escapes" wait_for "<U+2066>iso<U+2069>"
+check "the zero-width characters show as visible escapes" wait_for "zero<U+200B>width<U+FEFF>bom"
+check "the C1 controls show as visible escapes" wait_for "<U+009B>31m"
+keys Tab
+i=0; while [ $i -lt 12 ]; do keys Down; i=$((i + 1)); done
+check "the decision pane scrolled through the long word is safe" safe
+keys p
+check "the provenance label pane is safe" safe
+keys v
+check "the verification pane is safe" safe
+keys '?'
+check "help over the hostile case is safe" safe
+keys Escape c
+wait_for "Contest" || true
+check "the contest form with hostile grounds is safe" safe
+keys Escape
+$TM resize-window -t tui -x 60 -y 20
+COLS=60
+keys d
+check "at 60x20 the decision pane is safe" safe
+$TM resize-window -t tui -x 200 -y 60
+COLS=200
+check "at 200x60 every pane is safe" safe
+keys q
+finish
