@@ -204,29 +204,45 @@ ed_prev(const struct tui_editor *e, size_t off)
 	return off;
 }
 
-/* Offset of the character after off. */
+/* The end of the grapheme cluster (UAX #29, as utf8proc tells) that
+ * starts at off. */
 static size_t
-ed_next(const struct tui_editor *e, size_t off)
+ed_gnext(const struct tui_editor *e, size_t off)
 {
+	utf8proc_int32_t	state = 0;
+	uint32_t		cp, next;
+	size_t			n;
+
 	if (off >= e->len)
 		return e->len;
-	off++;
-	while (off < e->len && ((unsigned char)e->s[off] & 0xc0) == 0x80)
-		off++;
+	off += core_utf8_decode(e->s + off, e->len - off, &cp);
+	while (off < e->len) {
+		n = core_utf8_decode(e->s + off, e->len - off, &next);
+		if (utf8proc_grapheme_break_stateful((utf8proc_int32_t)cp,
+		    (utf8proc_int32_t)next, &state))
+			break;
+		off += n;
+		cp = next;
+	}
 	return off;
 }
 
-/* Is the character at off a zero-width one that belongs to the one before
- * (a combining mark, a joiner)? */
-static int
-ed_is_mark(const struct tui_editor *e, size_t off)
+/* The start of the grapheme cluster that ends at off: clusters are walked
+ * from the start of the line, since a line break always ends one. */
+static size_t
+ed_gprev(const struct tui_editor *e, size_t off)
 {
-	uint32_t	cp;
+	size_t	from, at, next;
 
-	if (off >= e->len)
+	if (off == 0)
 		return 0;
-	core_utf8_decode(e->s + off, e->len - off, &cp);
-	return cp != '\n' && core_text_width(e->s + off, ed_next(e, off) - off) == 0;
+	from = ed_prev(e, off);
+	while (from > 0 && e->s[from - 1] != '\n')
+		from--;
+	at = from;
+	while ((next = ed_gnext(e, at)) < off)
+		at = next;
+	return at;
 }
 
 /* Remove s[from, to). */
@@ -239,7 +255,7 @@ ed_cut(struct tui_editor *e, size_t from, size_t to)
 	e->cur = from;
 }
 
-/* Remove the character before the cursor (with its marks). */
+/* Remove the grapheme cluster before the cursor. */
 int
 tui_ed_backspace(struct tui_editor *e)
 {
@@ -247,16 +263,14 @@ tui_ed_backspace(struct tui_editor *e)
 
 	if (e->cur == 0)
 		return TUI_ED_NONE;
-	from = ed_prev(e, e->cur);
-	while (from > 0 && ed_is_mark(e, from))
-		from = ed_prev(e, from);
+	from = ed_gprev(e, e->cur);
 	ed_snapshot(e);
 	e->grouping = 0;
 	ed_cut(e, from, e->cur);
 	return TUI_ED_OK;
 }
 
-/* Remove the character under the cursor (with its marks). */
+/* Remove the grapheme cluster under the cursor. */
 int
 tui_ed_delete(struct tui_editor *e)
 {
@@ -264,9 +278,7 @@ tui_ed_delete(struct tui_editor *e)
 
 	if (e->cur >= e->len)
 		return TUI_ED_NONE;
-	to = ed_next(e, e->cur);
-	while (to < e->len && ed_is_mark(e, to))
-		to = ed_next(e, to);
+	to = ed_gnext(e, e->cur);
 	ed_snapshot(e);
 	e->grouping = 0;
 	ed_cut(e, e->cur, to);
@@ -295,23 +307,19 @@ tui_ed_undo(struct tui_editor *e)
 	return TUI_ED_OK;
 }
 
-/* One character left, over combining marks. */
+/* One grapheme cluster left. */
 void
 tui_ed_left(struct tui_editor *e)
 {
-	e->cur = ed_prev(e, e->cur);
-	while (e->cur > 0 && ed_is_mark(e, e->cur))
-		e->cur = ed_prev(e, e->cur);
+	e->cur = ed_gprev(e, e->cur);
 	e->grouping = 0;
 }
 
-/* One character right, over combining marks. */
+/* One grapheme cluster right. */
 void
 tui_ed_right(struct tui_editor *e)
 {
-	e->cur = ed_next(e, e->cur);
-	while (e->cur < e->len && ed_is_mark(e, e->cur))
-		e->cur = ed_next(e, e->cur);
+	e->cur = ed_gnext(e, e->cur);
 	e->grouping = 0;
 }
 
