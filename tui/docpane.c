@@ -73,7 +73,9 @@ tui_docpane_select(struct tui_pane *p, size_t item, int h)
 		p->top = last - (size_t)h + 1 > first ? first : last - (size_t)h + 1;
 }
 
-/* Draw the document in the pane's frame; the selected item in reverse. */
+/* Draw the document in the pane's frame; the first line of the selected
+ * item in reverse, where the cursor also is.  Only that line changes when
+ * the selection moves, so a move sends the terminal two short lines. */
 void
 tui_docpane_draw(struct tui *t, struct tui_pane *p, const struct tui_rect *r,
     int focused)
@@ -95,7 +97,7 @@ tui_docpane_draw(struct tui *t, struct tui_pane *p, const struct tui_rect *r,
 			continue;
 		}
 		role = p->doc.lines[i].role;
-		if (i >= first && i <= last && p->doc.lines[i].len > 0)
+		if (i == first && p->doc.lines[i].len > 0)
 			role = focused ? TUI_R_SELECTED : TUI_R_SELECTED_DIM;
 		tui_fill(in.y + row, in.x, p->doc.lines[i].indent, TUI_R_NORMAL);
 		tui_put(in.y + row, in.x + p->doc.lines[i].indent,

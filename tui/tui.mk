@@ -41,3 +41,8 @@ tests_unit_check_editor_SOURCES = tests/unit/check_editor.c
 tests_unit_check_editor_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_unit_check_editor_LDADD = tui/libtui.a $(CORE_LIBS) $(CHECK_LIBS)
 TESTS += tests/unit/check_editor
+
+EXTRA_PROGRAMS += bench/bench_tui
+BENCH_BINS += bench/bench_tui
+bench_bench_tui_SOURCES = bench/bench_tui.c
+bench_bench_tui_LDADD = $(NET_LIBS) $(CORE_LIBS) -lutil
