@@ -218,7 +218,8 @@ wm_label(struct wm_ctx *ctx, const char *path)
 		goto out;
 	}
 	v = json_object_get(w, "scheme");
-	if (!json_is_string(v) || strcmp(json_string_value(v), CORE_WPG1_SCHEME) != 0) {
+	if (!json_is_string(v) ||
+	    strcmp(json_string_value(v), CORE_WPG1_SCHEME) != 0) {
 		cli_warnx(_("%s: the watermark scheme is not %s"), path,
 		    CORE_WPG1_SCHEME);
 		goto out;
@@ -272,6 +273,7 @@ wm_pstr(const struct core_wpg1_result *r, char *out, size_t len)
 	snprintf(out, len, "%.2fe%.0f", m, e);
 }
 
+/* The verdict's id in --json output. */
 static const char *
 wm_verdict_id(enum core_wpg1_verdict v)
 {
@@ -301,6 +303,7 @@ wm_verdict_symbol(enum core_wpg1_verdict v)
 	return "[-]";
 }
 
+/* Print the figures as one JSON object. */
 static void
 wm_print_json(const struct wm_ctx *ctx, const char *name,
     const struct core_wpg1_result *res, enum core_wpg1_verdict overall)
@@ -350,6 +353,7 @@ nomem:
 	exit(CLI_EXIT_SOFTWARE);
 }
 
+/* Print the figures and the verdict for people. */
 static void
 wm_print_text(const struct wm_ctx *ctx, const char *name,
     const struct core_wpg1_result *res, enum core_wpg1_verdict overall)
@@ -391,6 +395,7 @@ wm_print_text(const struct wm_ctx *ctx, const char *name,
 		    ctx->params.t_min);
 }
 
+/* Print the synopsis to fp. */
 static void
 wm_usage(FILE *fp)
 {

@@ -69,6 +69,8 @@ embed_find(const char *tmpl, size_t from, size_t len, char c)
 	return q == NULL ? len : (size_t)(q - tmpl);
 }
 
+/* Render a template, each slot by the alternative with the most green
+ * pairs. */
 enum core_code
 core_wpg1_embed(const unsigned char key[CORE_WPG1_KEY_LEN],
     const struct core_wpg1_params *params, const char *tmpl, size_t len,

@@ -100,6 +100,7 @@ stat_ln_dbinom(double x, double n, double p, double q)
 	return lc - 0.5 * lf;
 }
 
+/* ln P[Binomial(T, gamma) >= g]. */
 double
 core_wpg1_ln_tail(uint64_t T, uint64_t g, double gamma)
 {
@@ -135,6 +136,7 @@ core_wpg1_ln_tail(uint64_t T, uint64_t g, double gamma)
 	return log1p(-lower);
 }
 
+/* The verdict of T and p for k keys. */
 enum core_wpg1_verdict
 core_wpg1_verdict_of(uint64_t T, double ln_p, size_t k,
     const struct core_wpg1_params *params)
@@ -146,6 +148,7 @@ core_wpg1_verdict_of(uint64_t T, double ln_p, size_t k,
 	return CORE_WPG1_NOT_FOUND;
 }
 
+/* The verdict over several keys. */
 enum core_wpg1_verdict
 core_wpg1_overall(const struct core_wpg1_result *res, size_t nkeys)
 {
@@ -158,6 +161,7 @@ core_wpg1_overall(const struct core_wpg1_result *res, size_t nkeys)
 	return nkeys > 0 ? res[0].verdict : CORE_WPG1_TOO_SHORT;
 }
 
+/* The verdict in words, untranslated. */
 const char *
 core_wpg1_verdict_words(enum core_wpg1_verdict v)
 {

@@ -23,6 +23,7 @@
 #define TOK_FFFD	0xFFFD
 #define TOK_NF_SLACK	64	/* room kept free before each decomposition */
 
+/* An empty tokenizer that passes words to emit. */
 enum core_code
 core_wpg1_tok_init(struct core_wpg1_tok *t, core_wpg1_word_fn emit, void *arg)
 {
@@ -43,6 +44,7 @@ core_wpg1_tok_init(struct core_wpg1_tok *t, core_wpg1_word_fn emit, void *arg)
 	return CORE_OK;
 }
 
+/* Free a tokenizer's buffers. */
 void
 core_wpg1_tok_free(struct core_wpg1_tok *t)
 {
@@ -98,6 +100,7 @@ tok_grow_word(struct core_wpg1_tok *t, size_t need, struct core_err *err)
 	return CORE_OK;
 }
 
+/* Copy the reading state of src into dst. */
 enum core_code
 core_wpg1_tok_copy(struct core_wpg1_tok *dst, const struct core_wpg1_tok *src)
 {
@@ -391,15 +394,74 @@ tok_cp(struct core_wpg1_tok *t, uint32_t cp, struct core_err *err)
 	return CORE_OK;
 }
 
+/* ASCII as detection sees it: the lower-case letter or digit, or 0 for a
+ * separator. */
+static const unsigned char tok_ascii_class[128] = {
+	['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
+	['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
+	['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e',
+	['F'] = 'f', ['G'] = 'g', ['H'] = 'h', ['I'] = 'i', ['J'] = 'j',
+	['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n', ['O'] = 'o',
+	['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't',
+	['U'] = 'u', ['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y',
+	['Z'] = 'z',
+	['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e',
+	['f'] = 'f', ['g'] = 'g', ['h'] = 'h', ['i'] = 'i', ['j'] = 'j',
+	['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n', ['o'] = 'o',
+	['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't',
+	['u'] = 'u', ['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y',
+	['z'] = 'z'
+};
+
+/*
+ * A run of ASCII bytes while the pending segment is one ASCII code point
+ * (or none): each byte ends the segment before it, whose code point goes
+ * straight to the word.  Returns how many bytes were taken.
+ */
+static size_t
+tok_ascii_run(struct core_wpg1_tok *t, const unsigned char *p, size_t len,
+    enum core_code *rc, struct core_err *err)
+{
+	uint64_t	start = t->pos;
+	size_t		i;
+	unsigned	c;
+
+	for (i = 0; i < len && p[i] < 0x80; i++) {
+		if (t->seg_len > 0) {
+			c = tok_ascii_class[t->seg[0]];
+			if (c != 0 && t->word_len < t->word_cap)
+				t->word[t->word_len++] = (unsigned char)c;
+			else {
+				t->pos = start + i;
+				if ((*rc = tok_ascii(t, (uint32_t)t->seg[0], err)) != CORE_OK)
+					return i;
+			}
+		}
+		t->seg[0] = p[i];
+		t->seg_len = 1;
+	}
+	t->pos = start + i;
+	return i;
+}
+
+/* Decode len bytes and pass on the words they complete. */
 enum core_code
 core_wpg1_tok_feed(struct core_wpg1_tok *t, const unsigned char *p, size_t len,
     struct core_err *err)
 {
-	size_t		i;
+	size_t		i, n;
 	unsigned	c;
 	enum core_code	rc = CORE_OK;
 
 	for (i = 0; i < len; i++, t->pos++) {
+		if (t->u_need == 0 && t->seg_ascii && p[i] < 0x80) {
+			n = tok_ascii_run(t, p + i, len - i, &rc, err);
+			if (rc != CORE_OK)
+				goto out;
+			i += n;
+			if (i == len)
+				break;
+		}
 		c = p[i];
 		if (t->u_need > 0) {
 			if (c >= t->u_lo && c <= t->u_hi) {
@@ -446,6 +508,7 @@ out:
 	return rc;
 }
 
+/* End of text: pass on what is pending. */
 enum core_code
 core_wpg1_tok_end(struct core_wpg1_tok *t, struct core_err *err)
 {
@@ -468,6 +531,7 @@ out:
 	return rc;
 }
 
+/* Split a whole text into words. */
 enum core_code
 core_wpg1_words(const void *text, size_t len,
     enum core_code (*word)(void *arg, const unsigned char *w, size_t n),

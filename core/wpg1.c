@@ -4,10 +4,19 @@
  *
  * HMAC-SHA256 is computed from SHA-256 states that have absorbed the key's
  * inner and outer pads once (RFC 2104): each green test copies a state and
- * hashes the message and then the inner digest, so no key schedule and no
- * allocation is repeated per pair.  A pair is looked up by a 128-bit
- * fingerprint (MurmurHash3 x64/128 of the pair's bytes) before any HMAC, so
- * a pair seen before costs one hash of its bytes.
+ * hashes the message and then the inner digest; no key schedule is
+ * repeated per pair.
+ *
+ * Pairs are counted exactly.  Each distinct word gets a number (a table of
+ * words, hashed with SipHash-1-3 under a key drawn for each detector, so
+ * that no text can be made to collide); a pair is the two numbers in one
+ * 64-bit integer, kept in an open-addressing set at most three quarters
+ * full: 11 to 22 bytes per distinct pair (twice that while the set grows).
+ * A distinct word takes 48 to 96 bytes and its own bytes, and there are
+ * never more distinct words than distinct pairs plus one.  Words are
+ * counted in batches: the table slots of a batch are fetched before any is
+ * read, so that the memory latencies overlap.  The green test runs only
+ * for a pair not seen before.
  *
  * Trial mode is for the embedder: the reading state is saved, the pairs
  * met go to a second set and counts of their own (pairs already in the main
@@ -20,22 +29,44 @@
 
 #include <openssl/err.h>
 #include <openssl/evp.h>
+#include <openssl/rand.h>
 
 #include "core/alloc.h"
 #include "core/wpg1.h"
 #include "core/wpg1-int.h"
 
-#define DET_SET_MIN	1024u		/* slots in a new pair set */
+#define DET_SET_MIN	1024u		/* slots in a new table */
 #define DET_BLOCK	64		/* SHA-256 block size */
+#define DET_MAX_WORDS	0xFFFFFFF0u	/* word numbers fit in 32 bits */
+#define DET_BATCH	32		/* words counted together */
+#define DET_BATCH_BYTES	4096u		/* their bytes, unless one is longer */
 
-/* A pair fingerprint; b is never 0 in a used slot. */
-struct det_fp {
-	uint64_t	a;
-	uint64_t	b;
+#if defined(__GNUC__)
+#define DET_PREFETCH(p)	__builtin_prefetch(p)
+#else
+#define DET_PREFETCH(p)	((void)(p))
+#endif
+
+/* The distinct words met so far, numbered from 0 as they come. */
+struct det_wslot {
+	uint64_t	hash;		/* 0: an empty slot */
+	uint64_t	off;		/* where its bytes start in the arena */
+	uint32_t	id;
+	uint32_t	len;
 };
 
-struct det_set {
-	struct det_fp	*slot;
+struct det_words {
+	struct det_wslot *slot;
+	size_t		 cap;		/* a power of two */
+	size_t		 count;
+	unsigned char	*arena;		/* the words' bytes, back to back */
+	size_t		 arena_len;
+	size_t		 arena_cap;
+};
+
+/* A set of pairs of word numbers, each kept as (a << 32 | b) + 1. */
+struct det_pairs {
+	uint64_t	*slot;		/* 0: an empty slot */
 	size_t		 cap;		/* a power of two */
 	size_t		 count;
 };
@@ -54,42 +85,49 @@ struct core_wpg1 {
 	size_t			 nkeys;
 	uint64_t		*green;		/* per key */
 	uint64_t		 T;
-	struct det_set		 set;
-	/* "WPG1" || u32be(len prev) || prev, then room for the next word */
+	struct det_words	 words;
+	struct det_pairs	 set;
+	uint64_t		 sip[2];	/* SipHash key of the tables */
+	/* "WPG1" || u32be(len prev) || prev: the word before the batch */
 	unsigned char		*msg;
 	size_t			 msg_cap;
 	size_t			 prev_len;
+	/* words read but not yet counted: their table slots are fetched for
+	 * the whole batch first, so that memory latencies overlap */
+	unsigned char		*bw;
+	size_t			 bw_len;
+	size_t			 bw_cap;
+	size_t			 bn;
+	size_t			 boff[DET_BATCH];
+	size_t			 blen[DET_BATCH];
+	uint64_t		 bhash[DET_BATCH];
+	uint32_t		 bid[DET_BATCH];
+	unsigned char		*pm;		/* the message of one pair */
+	size_t			 pm_cap;
+	uint32_t		 prev_id;
 	int			 have_prev;
 	int			 finished;
 	struct core_err		*err;		/* of the call in progress */
 	/* trial mode */
 	int			 trial;
-	struct det_set		 trial_set;
+	struct det_pairs	 trial_set;
 	uint64_t		 trial_T;
 	uint64_t		 trial_green;
 	struct core_wpg1_tok	 saved_tok;
 	unsigned char		*saved_prev;
 	size_t			 saved_prev_len;
+	uint32_t		 saved_prev_id;
 	int			 saved_have_prev;
 };
 
+/* Rotate x left by r bits. */
 static uint64_t
 det_rotl(uint64_t x, int r)
 {
 	return (x << r) | (x >> (64 - r));
 }
 
-static uint64_t
-det_fmix(uint64_t k)
-{
-	k ^= k >> 33;
-	k *= 0xff51afd7ed558ccdULL;
-	k ^= k >> 33;
-	k *= 0xc4ceb9fe1a85ec53ULL;
-	k ^= k >> 33;
-	return k;
-}
-
+/* Eight bytes at p, little-endian. */
 static uint64_t
 det_le64(const unsigned char *p)
 {
@@ -98,122 +136,228 @@ det_le64(const unsigned char *p)
 	    (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
 }
 
-/* MurmurHash3 x64/128 (Austin Appleby, public domain), seed 0. */
-static struct det_fp
-det_fingerprint(const unsigned char *p, size_t len)
+/* One SipRound. */
+static void
+det_sipround(uint64_t v[4])
 {
-	const uint64_t	c1 = 0x87c37b91114253d5ULL, c2 = 0x4cf5ad432745937fULL;
-	uint64_t	h1 = 0, h2 = 0, k1, k2;
-	unsigned char	tail[16];
-	size_t		i, rem = len & 15;
-	struct det_fp	fp;
-
-	for (i = 0; i + 16 <= len; i += 16) {
-		k1 = det_le64(p + i);
-		k2 = det_le64(p + i + 8);
-		k1 *= c1;
-		k1 = det_rotl(k1, 31);
-		k1 *= c2;
-		h1 ^= k1;
-		h1 = det_rotl(h1, 27);
-		h1 += h2;
-		h1 = h1 * 5 + 0x52dce729;
-		k2 *= c2;
-		k2 = det_rotl(k2, 33);
-		k2 *= c1;
-		h2 ^= k2;
-		h2 = det_rotl(h2, 31);
-		h2 += h1;
-		h2 = h2 * 5 + 0x38495ab5;
-	}
-	if (rem > 0) {
-		memset(tail, 0, sizeof tail);
-		memcpy(tail, p + i, rem);
-		if (rem > 8) {
-			k2 = det_le64(tail + 8);
-			k2 *= c2;
-			k2 = det_rotl(k2, 33);
-			k2 *= c1;
-			h2 ^= k2;
-		}
-		k1 = det_le64(tail);
-		k1 *= c1;
-		k1 = det_rotl(k1, 31);
-		k1 *= c2;
-		h1 ^= k1;
-	}
-	h1 ^= (uint64_t)len;
-	h2 ^= (uint64_t)len;
-	h1 += h2;
-	h2 += h1;
-	h1 = det_fmix(h1);
-	h2 = det_fmix(h2);
-	h1 += h2;
-	h2 += h1;
-	fp.a = h1;
-	fp.b = h2 | 1;
-	return fp;
+	v[0] += v[1];
+	v[1] = det_rotl(v[1], 13);
+	v[1] ^= v[0];
+	v[0] = det_rotl(v[0], 32);
+	v[2] += v[3];
+	v[3] = det_rotl(v[3], 16);
+	v[3] ^= v[2];
+	v[0] += v[3];
+	v[3] = det_rotl(v[3], 21);
+	v[3] ^= v[0];
+	v[2] += v[1];
+	v[1] = det_rotl(v[1], 17);
+	v[1] ^= v[2];
+	v[2] = det_rotl(v[2], 32);
 }
 
+/* SipHash-1-3 (Aumasson and Bernstein) of len bytes under key k. */
+static uint64_t
+det_siphash(const uint64_t k[2], const unsigned char *p, size_t len)
+{
+	uint64_t	v[4], m;
+	unsigned char	last[8];
+	size_t		i, rem = len & 7;
+
+	v[0] = k[0] ^ 0x736f6d6570736575ULL;
+	v[1] = k[1] ^ 0x646f72616e646f6dULL;
+	v[2] = k[0] ^ 0x6c7967656e657261ULL;
+	v[3] = k[1] ^ 0x7465646279746573ULL;
+	for (i = 0; i + 8 <= len; i += 8) {
+		m = det_le64(p + i);
+		v[3] ^= m;
+		det_sipround(v);
+		v[0] ^= m;
+	}
+	memset(last, 0, sizeof last);
+	if (rem > 0)
+		memcpy(last, p + i, rem);
+	last[7] = (unsigned char)len;
+	m = det_le64(last);
+	v[3] ^= m;
+	det_sipround(v);
+	v[0] ^= m;
+	v[2] ^= 0xff;
+	det_sipround(v);
+	det_sipround(v);
+	det_sipround(v);
+	return v[0] ^ v[1] ^ v[2] ^ v[3];
+}
+
+/* The slot of a pair key: its bits mixed with the table's key. */
+static size_t
+det_pair_index(const struct core_wpg1 *d, uint64_t key, size_t cap)
+{
+	key ^= d->sip[0];
+	key ^= key >> 33;
+	key *= 0xff51afd7ed558ccdULL;
+	key ^= key >> 33;
+	key *= 0xc4ceb9fe1a85ec53ULL;
+	key ^= key >> 33;
+	return (size_t)(key & (cap - 1));
+}
+
+/* Free the word table. */
 static void
-det_set_free(struct det_set *s)
+det_words_free(struct det_words *w)
+{
+	core_free(w->slot);
+	core_free(w->arena);
+	memset(w, 0, sizeof *w);
+}
+
+/* Free a pair set. */
+static void
+det_pairs_free(struct det_pairs *s)
 {
 	core_free(s->slot);
 	memset(s, 0, sizeof *s);
 }
 
-/* Is fp in s? */
+/* Grow a table to twice its slots (or DET_SET_MIN) and place its entries
+ * again, fetching the new slots of a run of entries before placing them;
+ * esize is the size of a slot, words says which table it is. */
+static enum core_code
+det_grow(struct core_wpg1 *d, void **slotp, size_t *capp, size_t esize,
+    int words)
+{
+	struct det_wslot	*ow = *slotp, *nw;
+	uint64_t		*op = *slotp, *np;
+	size_t			 cap, i, j, k, run, at[DET_BATCH];
+	void			*n;
+
+	cap = *capp == 0 ? DET_SET_MIN : *capp * 2;
+	if (cap > ((size_t)-1) / esize / 2)
+		return CORE_E_TOO_LARGE;
+	if ((n = core_calloc(cap, esize)) == NULL)
+		return CORE_E_NOMEM;
+	nw = n;
+	np = n;
+	for (i = 0; i < *capp; i += run) {
+		run = *capp - i < DET_BATCH ? *capp - i : DET_BATCH;
+		for (k = 0; k < run; k++) {
+			if (words)
+				at[k] = ow[i + k].hash & (cap - 1);
+			else
+				at[k] = op[i + k] == 0 ? 0 :
+				    det_pair_index(d, op[i + k] - 1, cap);
+			DET_PREFETCH(words ? (void *)&nw[at[k]] : (void *)&np[at[k]]);
+		}
+		for (k = 0; k < run; k++) {
+			if (words) {
+				if (ow[i + k].hash == 0)
+					continue;
+				for (j = at[k]; nw[j].hash != 0; j = (j + 1) & (cap - 1))
+					continue;
+				nw[j] = ow[i + k];
+			} else {
+				if (op[i + k] == 0)
+					continue;
+				for (j = at[k]; np[j] != 0; j = (j + 1) & (cap - 1))
+					continue;
+				np[j] = op[i + k];
+			}
+		}
+	}
+	core_free(*slotp);
+	*slotp = n;
+	*capp = cap;
+	return CORE_OK;
+}
+
+/* The number of word w, of hash h, given it one if it is new. */
+static enum core_code
+det_word_id(struct core_wpg1 *d, const unsigned char *w, size_t n, uint64_t h,
+    uint32_t *id)
+{
+	struct det_words	*t = &d->words;
+	struct det_wslot	*sl;
+	unsigned char		*a;
+	size_t			 i, cap;
+	enum core_code		 rc;
+
+	for (i = h & (t->cap - 1); t->cap > 0 && t->slot[i].hash != 0;
+	    i = (i + 1) & (t->cap - 1)) {
+		sl = &t->slot[i];
+		if (sl->hash == h && sl->len == n &&
+		    memcmp(t->arena + sl->off, w, n) == 0) {
+			*id = sl->id;
+			return CORE_OK;
+		}
+	}
+	if (t->count >= DET_MAX_WORDS)
+		return CORE_E_TOO_LARGE;
+	if (t->count + 1 > t->cap / 2) {
+		if ((rc = det_grow(d, (void **)&t->slot, &t->cap, sizeof *t->slot,
+		    1)) != CORE_OK)
+			return rc;
+	}
+	if (n > t->arena_cap - t->arena_len) {
+		cap = t->arena_cap == 0 ? 4 * DET_SET_MIN : t->arena_cap;
+		while (cap - t->arena_len < n)
+			cap *= 2;
+		if ((a = core_realloc(t->arena, cap)) == NULL)
+			return CORE_E_NOMEM;
+		t->arena = a;
+		t->arena_cap = cap;
+	}
+	memcpy(t->arena + t->arena_len, w, n);
+	for (i = h & (t->cap - 1); t->slot[i].hash != 0; i = (i + 1) & (t->cap - 1))
+		continue;
+	t->slot[i].hash = h;
+	t->slot[i].off = t->arena_len;
+	t->slot[i].id = (uint32_t)t->count;
+	t->slot[i].len = (uint32_t)n;
+	t->arena_len += n;
+	*id = (uint32_t)t->count++;
+	return CORE_OK;
+}
+
+/* Is pair key k in s? */
 static int
-det_set_has(const struct det_set *s, struct det_fp fp)
+det_pairs_has(const struct core_wpg1 *d, const struct det_pairs *s, uint64_t k)
 {
 	size_t	i;
 
 	if (s->cap == 0)
 		return 0;
-	for (i = fp.a & (s->cap - 1); s->slot[i].b != 0; i = (i + 1) & (s->cap - 1)) {
-		if (s->slot[i].a == fp.a && s->slot[i].b == fp.b)
+	for (i = det_pair_index(d, k, s->cap); s->slot[i] != 0;
+	    i = (i + 1) & (s->cap - 1)) {
+		if (s->slot[i] == k + 1)
 			return 1;
 	}
 	return 0;
 }
 
-/* Put fp in the table at cap slots (no growth, no duplicate check). */
-static void
-det_set_place(struct det_fp *slot, size_t cap, struct det_fp fp)
-{
-	size_t	i;
-
-	for (i = fp.a & (cap - 1); slot[i].b != 0; i = (i + 1) & (cap - 1))
-		continue;
-	slot[i] = fp;
-}
-
-/* Add fp to s; *added is 1 when it was not there. */
+/* Add pair key k to s; *added is 1 when it was not there. */
 static enum core_code
-det_set_add(struct det_set *s, struct det_fp fp, int *added)
+det_pairs_add(struct core_wpg1 *d, struct det_pairs *s, uint64_t k, int *added)
 {
-	struct det_fp	*n;
-	size_t		 i, cap;
+	size_t		i;
+	enum core_code	rc;
 
 	*added = 0;
-	if (det_set_has(s, fp))
-		return CORE_OK;
-	if (s->count + 1 > s->cap / 2) {
-		cap = s->cap == 0 ? DET_SET_MIN : s->cap * 2;
-		if (cap > ((size_t)-1) / sizeof *n)
-			return CORE_E_TOO_LARGE;
-		n = core_calloc(cap, sizeof *n);
-		if (n == NULL)
-			return CORE_E_NOMEM;
-		for (i = 0; i < s->cap; i++) {
-			if (s->slot[i].b != 0)
-				det_set_place(n, cap, s->slot[i]);
+	if (s->cap > 0) {
+		for (i = det_pair_index(d, k, s->cap); s->slot[i] != 0;
+		    i = (i + 1) & (s->cap - 1)) {
+			if (s->slot[i] == k + 1)
+				return CORE_OK;
 		}
-		core_free(s->slot);
-		s->slot = n;
-		s->cap = cap;
 	}
-	det_set_place(s->slot, s->cap, fp);
+	if (s->count + 1 > s->cap / 4 * 3) {
+		if ((rc = det_grow(d, (void **)&s->slot, &s->cap, sizeof *s->slot,
+		    0)) != CORE_OK)
+			return rc;
+	}
+	for (i = det_pair_index(d, k, s->cap); s->slot[i] != 0;
+	    i = (i + 1) & (s->cap - 1))
+		continue;
+	s->slot[i] = k + 1;
 	s->count++;
 	*added = 1;
 	return CORE_OK;
@@ -292,6 +436,7 @@ det_mac16(struct core_wpg1 *d, const struct det_key *k,
 	return CORE_OK;
 }
 
+/* Store v at p as four bytes, big-endian. */
 static void
 det_put32(unsigned char *p, size_t v)
 {
@@ -301,78 +446,161 @@ det_put32(unsigned char *p, size_t v)
 	p[3] = (unsigned char)v;
 }
 
-/* A word from the tokenizer: count the pair it ends, then make it the
- * previous word. */
+/* Grow buffer *p to hold need bytes. */
+static enum core_code
+det_reserve(unsigned char **p, size_t *cap, size_t need)
+{
+	unsigned char	*n;
+	size_t		 c;
+
+	if (need <= *cap)
+		return CORE_OK;
+	c = *cap < 256 ? 256 : *cap;
+	while (c < need)
+		c *= 2;
+	if ((n = core_realloc(*p, c)) == NULL)
+		return CORE_E_NOMEM;
+	*p = n;
+	*cap = c;
+	return CORE_OK;
+}
+
+/* Count the pair (a, b) of word numbers key, if it is new. */
+static enum core_code
+det_pair(struct core_wpg1 *d, uint64_t key, const unsigned char *a, size_t alen,
+    const unsigned char *b, size_t blen)
+{
+	size_t		len, i;
+	unsigned	prefix;
+	int		added = 0;
+	enum core_code	rc;
+
+	if (d->trial) {
+		if (!det_pairs_has(d, &d->set, key) &&
+		    (rc = det_pairs_add(d, &d->trial_set, key, &added)) != CORE_OK)
+			return rc;
+	} else {
+		if (d->T >= d->params.max_pairs && !det_pairs_has(d, &d->set, key))
+			return core_err_set(d->err, CORE_E_TOO_LARGE,
+			    (size_t)d->tok.pos, "more than %zu distinct word pairs",
+			    d->params.max_pairs);
+		if ((rc = det_pairs_add(d, &d->set, key, &added)) != CORE_OK)
+			return rc;
+	}
+	if (!added)
+		return CORE_OK;
+	len = 12 + alen + blen;
+	if ((rc = det_reserve(&d->pm, &d->pm_cap, len)) != CORE_OK)
+		return rc;
+	memcpy(d->pm, "WPG1", 4);
+	det_put32(d->pm + 4, alen);
+	memcpy(d->pm + 8, a, alen);
+	det_put32(d->pm + 8 + alen, blen);
+	memcpy(d->pm + 12 + alen, b, blen);
+	if (d->trial) {
+		d->trial_T++;
+		if ((rc = det_mac16(d, &d->keys[0], d->pm, len, &prefix)) != CORE_OK)
+			return rc;
+		if (prefix < d->params.G)
+			d->trial_green++;
+		return CORE_OK;
+	}
+	d->T++;
+	for (i = 0; i < d->nkeys; i++) {
+		if ((rc = det_mac16(d, &d->keys[i], d->pm, len, &prefix)) != CORE_OK)
+			return rc;
+		if (prefix < d->params.G)
+			d->green[i]++;
+	}
+	return CORE_OK;
+}
+
+/* Count the pairs of the batch of words, in order. */
+static enum core_code
+det_flush(struct core_wpg1 *d)
+{
+	const unsigned char	*w, *a;
+	size_t			 i, j, alen, last;
+	uint64_t		 key;
+	enum core_code		 rc = CORE_OK;
+
+	if (d->bn == 0)
+		return CORE_OK;
+	for (j = 0; j < d->bn; j++) {
+		d->bhash[j] = det_siphash(d->sip, d->bw + d->boff[j], d->blen[j]) | 1;
+		if (d->words.cap > 0)
+			DET_PREFETCH(&d->words.slot[d->bhash[j] & (d->words.cap - 1)]);
+	}
+	/* The bytes of the word each hash most likely names. */
+	for (j = 0; j < d->bn && d->words.cap > 0; j++) {
+		i = d->bhash[j] & (d->words.cap - 1);
+		if (d->words.slot[i].hash == d->bhash[j])
+			DET_PREFETCH(d->words.arena + d->words.slot[i].off);
+	}
+	for (j = 0; j < d->bn; j++) {
+		if ((rc = det_word_id(d, d->bw + d->boff[j], d->blen[j],
+		    d->bhash[j], &d->bid[j])) != CORE_OK)
+			goto out;
+	}
+	for (j = 0; j < d->bn && d->set.cap > 0; j++) {
+		if (j == 0 && !d->have_prev)
+			continue;
+		key = (uint64_t)(j == 0 ? d->prev_id : d->bid[j - 1]) << 32 | d->bid[j];
+		DET_PREFETCH(&d->set.slot[det_pair_index(d, key, d->set.cap)]);
+	}
+	for (j = 0; j < d->bn; j++) {
+		if (j == 0 && !d->have_prev)
+			continue;
+		if (j == 0) {
+			a = d->msg + 8;
+			alen = d->prev_len;
+			key = (uint64_t)d->prev_id << 32 | d->bid[0];
+		} else {
+			a = d->bw + d->boff[j - 1];
+			alen = d->blen[j - 1];
+			key = (uint64_t)d->bid[j - 1] << 32 | d->bid[j];
+		}
+		w = d->bw + d->boff[j];
+		if ((rc = det_pair(d, key, a, alen, w, d->blen[j])) != CORE_OK)
+			goto out;
+	}
+	last = d->bn - 1;
+	if ((rc = det_reserve(&d->msg, &d->msg_cap, 8 + d->blen[last])) != CORE_OK)
+		goto out;
+	det_put32(d->msg + 4, d->blen[last]);
+	memcpy(d->msg + 8, d->bw + d->boff[last], d->blen[last]);
+	d->prev_len = d->blen[last];
+	d->prev_id = d->bid[last];
+	d->have_prev = 1;
+out:
+	d->bn = 0;
+	d->bw_len = 0;
+	return rc;
+}
+
+/* A word from the tokenizer: into the batch, which is counted when full. */
 static enum core_code
 det_word(void *arg, const unsigned char *w, size_t n)
 {
 	struct core_wpg1	*d = arg;
-	struct det_fp		 fp;
-	unsigned char		*m;
-	size_t			 need, len, i;
-	unsigned		 prefix;
-	int			 added;
-	enum core_code		 rc = CORE_OK;
+	enum core_code		 rc;
 
-	need = 8 + d->prev_len + 4 + n;
-	if (need > d->msg_cap) {
-		m = core_realloc(d->msg, need);
-		if (m == NULL) {
-			rc = CORE_E_NOMEM;
-			goto out;
-		}
-		d->msg = m;
-		d->msg_cap = need;
+	if (d->bn == DET_BATCH ||
+	    (d->bn > 0 && d->bw_len + n > DET_BATCH_BYTES)) {
+		if ((rc = det_flush(d)) != CORE_OK)
+			return rc;
 	}
-	if (d->have_prev) {
-		det_put32(d->msg + 8 + d->prev_len, n);
-		memcpy(d->msg + 12 + d->prev_len, w, n);
-		len = 12 + d->prev_len + n;
-		fp = det_fingerprint(d->msg + 4, len - 4);
-		if (d->trial) {
-			if (!det_set_has(&d->set, fp)) {
-				if ((rc = det_set_add(&d->trial_set, fp,
-				    &added)) != CORE_OK)
-					goto out;
-				if (added) {
-					d->trial_T++;
-					if ((rc = det_mac16(d, &d->keys[0], d->msg,
-					    len, &prefix)) != CORE_OK)
-						goto out;
-					if (prefix < d->params.G)
-						d->trial_green++;
-				}
-			}
-		} else {
-			if (d->T >= d->params.max_pairs && !det_set_has(&d->set, fp)) {
-				rc = core_err_set(d->err, CORE_E_TOO_LARGE,
-				    (size_t)d->tok.pos,
-				    "more than %zu distinct word pairs",
-				    d->params.max_pairs);
-				goto out;
-			}
-			if ((rc = det_set_add(&d->set, fp, &added)) != CORE_OK)
-				goto out;
-			if (added) {
-				d->T++;
-				for (i = 0; i < d->nkeys; i++) {
-					if ((rc = det_mac16(d, &d->keys[i], d->msg,
-					    len, &prefix)) != CORE_OK)
-						goto out;
-					if (prefix < d->params.G)
-						d->green[i]++;
-				}
-			}
-		}
-	}
-	det_put32(d->msg + 4, n);
-	memcpy(d->msg + 8, w, n);
-	d->prev_len = n;
-	d->have_prev = 1;
-out:
-	return rc;
+	if ((rc = det_reserve(&d->bw, &d->bw_cap, d->bw_len + n)) != CORE_OK)
+		return rc;
+	memcpy(d->bw + d->bw_len, w, n);
+	d->boff[d->bn] = d->bw_len;
+	d->blen[d->bn] = n;
+	d->bn++;
+	d->bw_len += n;
+	return CORE_OK;
 }
 
+/* The scheme's default parameters. */
 void
 core_wpg1_params_default(struct core_wpg1_params *params)
 {
@@ -382,8 +610,10 @@ core_wpg1_params_default(struct core_wpg1_params *params)
 	params->max_pairs = CORE_WPG1_MAX_PAIRS;
 }
 
+/* Refuse parameters outside the scheme. */
 enum core_code
-core_wpg1_params_check(const struct core_wpg1_params *params, struct core_err *err)
+core_wpg1_params_check(const struct core_wpg1_params *params,
+    struct core_err *err)
 {
 	if (params->G < 1 || params->G > 65535)
 		return core_err_set(err, CORE_E_ARG, CORE_NO_OFFSET,
@@ -394,6 +624,7 @@ core_wpg1_params_check(const struct core_wpg1_params *params, struct core_err *e
 	return CORE_OK;
 }
 
+/* Free a detector and clear the pointer. */
 void
 core_wpg1_free(struct core_wpg1 **dp)
 {
@@ -412,14 +643,18 @@ core_wpg1_free(struct core_wpg1 **dp)
 	core_free(d->green);
 	EVP_MD_CTX_free(d->work);
 	EVP_MD_free(d->md);
-	det_set_free(&d->set);
-	det_set_free(&d->trial_set);
+	det_words_free(&d->words);
+	det_pairs_free(&d->set);
+	det_pairs_free(&d->trial_set);
 	core_free(d->msg);
+	core_free(d->bw);
+	core_free(d->pm);
 	core_free(d->saved_prev);
 	core_free(d);
 	*dp = NULL;
 }
 
+/* A detector for nkeys keys, ready for text. */
 enum core_code
 core_wpg1_new(struct core_wpg1 **out, const struct core_wpg1_params *params,
     const unsigned char (*keys)[CORE_WPG1_KEY_LEN], size_t nkeys,
@@ -470,6 +705,12 @@ core_wpg1_new(struct core_wpg1 **out, const struct core_wpg1_params *params,
 		if ((rc = det_key_init(d, &d->keys[i], keys[i])) != CORE_OK)
 			goto fail;
 	}
+	/* The tables' hash key only spreads words over slots: the counts do
+	 * not depend on it. */
+	if (RAND_bytes((unsigned char *)d->sip, sizeof d->sip) != 1) {
+		rc = det_ossl_code();
+		goto fail;
+	}
 	*out = d;
 	d = NULL;
 	rc = CORE_OK;
@@ -490,6 +731,7 @@ det_fail(struct core_wpg1 *d, enum core_code rc, struct core_err *err)
 	return rc;
 }
 
+/* Read more text. */
 enum core_code
 core_wpg1_feed(struct core_wpg1 *d, const void *buf, size_t len,
     struct core_err *err)
@@ -505,6 +747,7 @@ core_wpg1_feed(struct core_wpg1 *d, const void *buf, size_t len,
 	return rc == CORE_OK ? rc : det_fail(d, rc, err);
 }
 
+/* End the text and compute each key's figures and verdict. */
 enum core_code
 core_wpg1_finish(struct core_wpg1 *d, struct core_wpg1_result *res,
     struct core_err *err)
@@ -519,6 +762,8 @@ core_wpg1_finish(struct core_wpg1 *d, struct core_wpg1_result *res,
 		    "detection already finished");
 	d->err = err;
 	rc = core_wpg1_tok_end(&d->tok, err);
+	if (rc == CORE_OK)
+		rc = det_flush(d);
 	d->err = NULL;
 	d->finished = 1;
 	if (rc != CORE_OK)
@@ -538,13 +783,16 @@ core_wpg1_finish(struct core_wpg1 *d, struct core_wpg1_result *res,
 	return CORE_OK;
 }
 
+/* Save the reading state and count the text that follows apart. */
 enum core_code
 core_wpg1_trial_begin(struct core_wpg1 *d)
 {
 	unsigned char	*p;
 	enum core_code	 rc;
 
-	if ((rc = core_wpg1_tok_copy(&d->saved_tok, &d->tok)) != CORE_OK)
+	/* The words read so far count for good. */
+	if ((rc = det_flush(d)) != CORE_OK ||
+	    (rc = core_wpg1_tok_copy(&d->saved_tok, &d->tok)) != CORE_OK)
 		return rc;
 	if (d->prev_len > 0) {
 		p = core_realloc(d->saved_prev, d->prev_len);
@@ -554,6 +802,7 @@ core_wpg1_trial_begin(struct core_wpg1 *d)
 		memcpy(p, d->msg + 8, d->prev_len);
 	}
 	d->saved_prev_len = d->prev_len;
+	d->saved_prev_id = d->prev_id;
 	d->saved_have_prev = d->have_prev;
 	if (d->trial_set.cap > 0)
 		memset(d->trial_set.slot, 0, d->trial_set.cap * sizeof *d->trial_set.slot);
@@ -564,6 +813,7 @@ core_wpg1_trial_begin(struct core_wpg1 *d)
 	return CORE_OK;
 }
 
+/* End a trial: hand back its counts and restore the saved state. */
 enum core_code
 core_wpg1_trial_end(struct core_wpg1 *d, uint64_t *green, uint64_t *T,
     struct core_err *err)
@@ -572,6 +822,10 @@ core_wpg1_trial_end(struct core_wpg1 *d, uint64_t *green, uint64_t *T,
 
 	d->err = err;
 	rc = core_wpg1_tok_end(&d->tok, err);
+	if (rc == CORE_OK)
+		rc = det_flush(d);
+	d->bn = 0;
+	d->bw_len = 0;
 	d->err = NULL;
 	*green = d->trial_green;
 	*T = d->trial_T;
@@ -581,12 +835,14 @@ core_wpg1_trial_end(struct core_wpg1 *d, uint64_t *green, uint64_t *T,
 		memcpy(d->msg + 8, d->saved_prev, d->saved_prev_len);
 	det_put32(d->msg + 4, d->saved_prev_len);
 	d->prev_len = d->saved_prev_len;
+	d->prev_id = d->saved_prev_id;
 	d->have_prev = d->saved_have_prev;
 	if (rc == CORE_OK)
 		rc = rc2;
 	return rc == CORE_OK ? rc : det_fail(d, rc, err);
 }
 
+/* The HMAC of one pair, through OpenSSL's HMAC, for tests and tools. */
 enum core_code
 core_wpg1_pair_mac(const unsigned char key[CORE_WPG1_KEY_LEN],
     const unsigned char *a, size_t alen, const unsigned char *b, size_t blen,

@@ -33,11 +33,11 @@
  * letter and its marks; a run of more than 4096 non-starters, which no
  * language writes, is normalised in parts), and the set of distinct pairs.
  *
- * The pair set holds a 128-bit fingerprint of each distinct pair (the
- * pair's bytes, not the key, are hashed), in an open-addressing table kept
- * under half full: 32 to 64 bytes per distinct pair, so memory is bounded by
- * T, and T by max_pairs (CORE_E_TOO_LARGE beyond it).  The green test runs
- * once per distinct pair and key.
+ * Pairs are counted exactly: each distinct word is numbered, and the set
+ * of distinct pairs holds pairs of numbers, 11 to 22 bytes per distinct pair
+ * (see wpg1.c), so memory is bounded by T, and T by max_pairs
+ * (CORE_E_TOO_LARGE beyond it).  The green test runs once per distinct
+ * pair and key.
  *
  * A published key lets anyone embed or strip the mark, so a positive result
  * is "consistent with the watermark", never proof.

@@ -20,3 +20,22 @@ tests_wpg1_tool_SOURCES = tests/wpg1-tool.c
 tests_wpg1_tool_LDADD = $(CORE_LIBS)
 
 EXTRA_DIST += tests/vectors/wpg1 tests/wpg1-ref.py
+TESTS += tests/wpg1-crosscheck.sh
+dist_check_SCRIPTS += tests/wpg1-crosscheck.sh
+TESTS += tests/wpg1-fpr.sh
+dist_check_SCRIPTS += tests/wpg1-fpr.sh
+
+EXTRA_PROGRAMS += bench/bench_wpg1
+BENCH_BINS += bench/bench_wpg1
+bench_bench_wpg1_SOURCES = bench/bench_wpg1.c
+bench_bench_wpg1_LDADD = $(CORE_LIBS)
+
+# libFuzzer target (configure CC=clang --enable-fuzzing); its seeds are the
+# vectors and templates.
+if FUZZING
+noinst_PROGRAMS += tests/fuzz/fuzz_wpg1
+tests_fuzz_fuzz_wpg1_SOURCES = tests/fuzz/fuzz_wpg1.c
+tests_fuzz_fuzz_wpg1_LDADD = $(CORE_LIBS)
+tests_fuzz_fuzz_wpg1_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
+endif
+EXTRA_DIST += tests/fuzz/corpus/wpg1

@@ -73,10 +73,18 @@ def ln_fraction(fr):
 
 
 def tail_exact(T, g, G):
-    """P[Binomial(T, G/65536) >= g] as an exact fraction."""
-    gam = Fraction(G, 65536)
-    q = 1 - gam
-    return sum(math.comb(T, k) * gam ** k * q ** (T - k) for k in range(g, T + 1))
+    """P[Binomial(T, G/65536) >= g] as an exact fraction: the sum over
+    k >= g of C(T, k) G^k (65536 - G)^(T - k), over 65536^T, in integers."""
+    H = 65536 - G
+    num, c, gk = 0, math.comb(T, g), G ** g
+    hk = H ** (T - g)
+    for k in range(g, T + 1):
+        num += c * gk * hk
+        if k < T:
+            c = c * (T - k) // (k + 1)
+            gk *= G
+            hk //= H
+    return Fraction(num, 65536 ** T)
 
 
 def ln_tail_float(T, g, G):
@@ -268,7 +276,7 @@ def check_tool(tool, srcdir):
     worst = 0.0
     for T in (10 ** 5, 10 ** 6, 3 * 10 ** 6):
         sd = math.sqrt(T * 0.25 * 0.75)
-        for dev in (-3, 0, 1, 4, 10, 40):
+        for dev in (-3, 1, 40):
             g = int(T * 0.25 + dev * sd)
             want = ln_tail_float(T, g, 16384)
             got = float(run(tool, "tail", str(T), str(g), "0.25"))

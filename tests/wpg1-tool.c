@@ -8,6 +8,9 @@
  *   wpg1-tool fpr KEYS SEED FILE...   the false-positive experiment: each
  *                                     FILE is tested with KEYS keys of its
  *                                     own, derived from SEED; prints figures
+ *                                     and exits 1 on a gross disagreement
+ *                                     with the rates expected, 77 with
+ *                                     fewer than 100 texts
  *
  * Input is read in small chunks, so the streaming path is the one tested.
  */
@@ -26,6 +29,7 @@
 
 #define TOOL_CHUNK	4099	/* odd, so words and characters straddle */
 
+/* Decode a key of 64 hex digits; -1 when it is not one. */
 static int
 tool_key(const char *hex, unsigned char key[CORE_WPG1_KEY_LEN])
 {
@@ -42,6 +46,7 @@ tool_key(const char *hex, unsigned char key[CORE_WPG1_KEY_LEN])
 	return 0;
 }
 
+/* Open path, or standard input for "-" or NULL. */
 static FILE *
 tool_open(const char *path)
 {
@@ -54,6 +59,7 @@ tool_open(const char *path)
 	return fp;
 }
 
+/* Print a word on a line of its own. */
 static enum core_code
 tool_print_word(void *arg, const unsigned char *w, size_t n)
 {
@@ -62,6 +68,7 @@ tool_print_word(void *arg, const unsigned char *w, size_t n)
 	return CORE_OK;
 }
 
+/* wpg1-tool words: the words of a file. */
 static int
 tool_words(const char *path)
 {
@@ -129,6 +136,7 @@ out:
 	return ret;
 }
 
+/* wpg1-tool detect: the figures of one key. */
 static int
 tool_detect(int argc, char **argv)
 {
@@ -151,6 +159,7 @@ tool_detect(int argc, char **argv)
 	return 0;
 }
 
+/* wpg1-tool embed: a template rendered with a key. */
 static int
 tool_embed(int argc, char **argv)
 {
@@ -191,6 +200,7 @@ out:
 	return ret;
 }
 
+/* wpg1-tool tail: the log of a binomial tail. */
 static int
 tool_tail(int argc, char **argv)
 {
@@ -287,22 +297,37 @@ tool_fpr(int argc, char **argv)
 	printf("texts: %lu (mean T %.0f; %lu too short, left out)\n", texts,
 	    texts > 0 ? (double)sumT / (double)texts : 0.0, short_texts);
 	printf("keys per text: %d\ntrials: %lu\n", nkeys, trials);
-	for (l = 0; l < NLEVELS; l++)
+	ret = 0;
+	for (l = 0; l < NLEVELS; l++) {
 		printf("p<=%g: %lu observed, rate %.5f; %.2f expected (rate %.5f) "
 		    "under no watermark\n", levels[l], seen[l],
 		    trials ? (double)seen[l] / (double)trials : 0.0, expect[l],
 		    trials ? expect[l] / (double)trials : 0.0);
+		/* Only a gross disagreement fails: six standard deviations
+		 * of a count, and three more for small counts. */
+		if (fabs((double)seen[l] - expect[l]) > 6 * sqrt(expect[l]) + 3) {
+			printf("gross disagreement at p<=%g\n", levels[l]);
+			ret = 1;
+		}
+	}
+	printf("false positives (p<=alpha=%g): rate %.2e against alpha %g\n",
+	    params.alpha, trials ? (double)seen[NLEVELS - 1] / (double)trials : 0.0,
+	    params.alpha);
 	printf("p deciles:");
 	for (l = 0; l < 10; l++)
 		printf(" %lu", bins[l]);
 	printf("\n");
-	ret = 0;
+	if (texts < 100) {
+		printf("fewer than 100 texts\n");
+		ret = 77;
+	}
 out:
 	free(keys);
 	free(res);
 	return ret;
 }
 
+/* Dispatch to a subcommand. */
 int
 main(int argc, char **argv)
 {
