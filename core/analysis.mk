@@ -1,7 +1,8 @@
 # core/analysis.mk: understanding a decision and checking its label
 # (core/analysis.h, core/reasons.h): scorecard re-computation, what would
 # change the outcome, standard reasons, label rules; and their tests.
-core_libcore_a_SOURCES += core/analysis.h core/scorecard.c core/labelrules.c
+core_libcore_a_SOURCES += core/analysis.h core/scorecard.c core/labelrules.c \
+	core/counterfactual.c
 
 check_PROGRAMS += tests/unit/check_scorecard
 tests_unit_check_scorecard_SOURCES = tests/unit/check_scorecard.c tests/unit/analysis-test.h
@@ -15,3 +16,9 @@ tests_unit_check_labelrules_SOURCES = tests/unit/check_labelrules.c tests/unit/a
 tests_unit_check_labelrules_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(JANSSON_CFLAGS)
 tests_unit_check_labelrules_LDADD = $(CORE_LIBS) $(CHECK_LIBS)
 TESTS += tests/unit/check_labelrules
+
+check_PROGRAMS += tests/unit/check_counterfactual
+tests_unit_check_counterfactual_SOURCES = tests/unit/check_counterfactual.c tests/unit/analysis-test.h
+tests_unit_check_counterfactual_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(JANSSON_CFLAGS)
+tests_unit_check_counterfactual_LDADD = $(CORE_LIBS) $(CHECK_LIBS)
+TESTS += tests/unit/check_counterfactual
