@@ -21,6 +21,7 @@
 #define HTML_MAX_DEPTH	16			/* nested lists and quotes */
 #define HTML_MAX_LINKS	1000
 #define HTML_MAX_URL	2048
+#define HTML_MAX_INDENT	64			/* columns of indentation */
 #define HTML_MIN_WIDTH	10
 #define HTML_SEP	" | "
 #define HTML_SEP_W	3

@@ -205,6 +205,8 @@ html_indent(const struct html_st *st)
 {
 	size_t	i = st->nctx > 0 ? st->ctx[st->nctx - 1].indent : 0;
 
+	if (i > HTML_MAX_INDENT)
+		i = HTML_MAX_INDENT;
 	return i > st->width / 2 ? st->width / 2 : i;
 }
 

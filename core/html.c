@@ -249,19 +249,24 @@ static size_t
 html_first_prefix(struct html_st *st, char *buf, size_t size, size_t indent,
     size_t *w)
 {
-	size_t	n, mi;
+	size_t	n, mi, mlen = st->markerlen, mw = st->markerw;
 
 	if (!st->marker_pending) {
 		*w = html_spaces(buf, size, indent);
 		return *w;
 	}
+	/* The marker moves left, or is left out, rather than pass the width. */
 	mi = st->marker_indent > st->width / 2 ? st->width / 2 : st->marker_indent;
+	if (mi > HTML_MAX_INDENT)
+		mi = HTML_MAX_INDENT;
+	if (mi + mw + 1 > st->width)
+		mi = 0;
+	if (mw + 1 > st->width || mi + mlen + 1 >= size)
+		mlen = mw = 0;
 	n = html_spaces(buf, size, mi);
-	if (n + st->markerlen >= size)
-		return n;
-	memcpy(buf + n, st->marker, st->markerlen);
-	n += st->markerlen;
-	*w = mi + st->markerw;
+	memcpy(buf + n, st->marker, mlen);
+	n += mlen;
+	*w = mi + mw;
 	while (*w < indent && n + 1 < size) {
 		buf[n++] = ' ';
 		(*w)++;

@@ -377,6 +377,21 @@ START_TEST(test_malformed)
 	ck_assert_ptr_nonnull(strstr(core_html_text(d), "start"));
 	core_html_free(&d);
 	core_buf_free(&b);
+	/* A marker too wide for a narrow screen moves left or goes; deep
+	 * nesting on a wide screen is indented at most 64 columns. */
+	d = render("<ol start='99999999'><li>x<ol start='-99999999'><li>y</ol>"
+	    "</ol>", 10, 0);
+	ck_assert_ptr_nonnull(strstr(core_html_text(d), "x"));
+	ck_assert_ptr_nonnull(strstr(core_html_text(d), "y"));
+	core_html_free(&d);
+	core_buf_init(&b, CORE_HTML_MAX_INPUT);
+	for (i = 0; i < 40; i++)
+		core_buf_adds(&b, "<ol start='99999999'><li>item<blockquote>");
+	d = render((const char *)b.data, 1000, 0);
+	for (i = 0; i < d->nlines; i++)
+		ck_assert_uint_le(d->lines[i].width, 64 + 30);
+	core_html_free(&d);
+	core_buf_free(&b);
 	/* Empty input is an empty letter; bounds are checked. */
 	d = render("", 40, 0);
 	ck_assert_uint_eq(d->nlines, 0);
