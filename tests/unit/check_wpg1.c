@@ -482,6 +482,41 @@ START_TEST(test_embed)
 }
 END_TEST
 
+/* The demo case's letters, rendered with its key, are the vectors. */
+START_TEST(test_embed_demo)
+{
+	static const char *const names[][2] = {
+		{ "tests/vectors/wpg1/letter-en.tmpl",
+		    "tests/vectors/wpg1/marked-demo-en.txt" },
+		{ "tests/vectors/wpg1/letter-cy.tmpl",
+		    "tests/vectors/wpg1/marked-demo-cy.txt" }
+	};
+	static const unsigned char demo_key[CORE_WPG1_KEY_LEN] = {
+		0x90, 0x80, 0xc7, 0xf3, 0x98, 0xca, 0x31, 0x3f,
+		0xda, 0x23, 0xca, 0x6b, 0xe7, 0x03, 0x1b, 0x99,
+		0x9e, 0x2d, 0x09, 0x26, 0x4a, 0x3a, 0x41, 0xaa,
+		0xec, 0xa2, 0xaa, 0x03, 0x95, 0xb1, 0xb4, 0x93
+	};
+	struct core_wpg1_result	 r;
+	struct core_buf		 out;
+	char			*tmpl, *want;
+	size_t			 len, wlen, i;
+
+	for (i = 0; i < 2; i++) {
+		tmpl = slurp(names[i][0], &len);
+		want = slurp(names[i][1], &wlen);
+		render(demo_key, tmpl, len, &out);
+		ck_assert_uint_eq(out.len, wlen);
+		ck_assert_int_eq(memcmp(out.data, want, wlen), 0);
+		detect1(demo_key, 16384, want, wlen, 512, &r);
+		ck_assert_int_eq(r.verdict, CORE_WPG1_CONSISTENT);
+		core_buf_free(&out);
+		free(tmpl);
+		free(want);
+	}
+}
+END_TEST
+
 START_TEST(test_embed_templates)
 {
 	static const char	plain[] = "No slots | here, none at all.";
@@ -703,6 +738,7 @@ main(void)
 	tcase_add_test(tc, test_verdicts);
 	tcase_add_test(tc, test_several_keys);
 	tcase_add_test(tc, test_embed);
+	tcase_add_test(tc, test_embed_demo);
 	tcase_add_test(tc, test_embed_templates);
 	tcase_add_test(tc, test_limits);
 #ifdef RECOURSE_DEBUG
