@@ -81,6 +81,12 @@ keys v
 check "the Verification pane shows each check" wait_for "[ok] signature: passed"
 keys p
 check "the Provenance label pane shows the automation level" wait_for "Automation:"
+keys d / "computed again" Enter
+check "the scorecard is computed again on this computer" wait_for "The scorecard computed again"
+keys Down
+check "and the outcome follows from the score" wait_for "[ok] Score"
+keys p / "liability chain" Enter
+check "the label's rules are checked" wait_for "The liability chain and what backs it"
 
 open_case HB-2026-118305 3WJD-8RTC
 check "case 2 (housing benefit) is valid and trusted" wait_for "HB-2026-118305 fetched and checked: [ok] valid and trusted"

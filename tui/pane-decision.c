@@ -5,9 +5,9 @@
  * method, the letter (core/html.h), rights and the terms of contest.
  *
  * What the record says is shown as it says it.  Checks of the record
- * against itself (a scorecard computed again, counterfactuals tried against
- * the method: core/analysis.h) are added at the ANALYSIS HOOK below when
- * that module is part of the build.
+ * against itself follow it: the scorecard computed again on this computer
+ * and each of its checks (core/analysis.h).  The search for the smallest
+ * changes that would reach the threshold is not shown here yet.
  */
 #include "config.h"
 
@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "core/html.h"
+#include "core/analysis.h"
 #include "core/intl.h"
 #include "core/record.h"
 #include "tui/tui-int.h"
@@ -90,6 +91,36 @@ dec_factors(struct tui *t, const struct core_record *r, struct tui_doc *d)
 	}
 }
 
+/* The scorecard computed again on this computer (core/analysis.h): the
+ * score, whether the outcome follows, and each check in words. */
+static void
+dec_scorecard(struct tui *t, const struct core_record *r, struct tui_doc *d)
+{
+	struct core_verdict		 v;
+	struct core_scorecard_result	*sc;
+
+	if ((sc = calloc(1, sizeof *sc)) == NULL)
+		abort();
+	core_verdict_init(&v);
+	if (core_scorecard_check(r, sc, &v) != CORE_OK || !sc->applicable)
+		goto out;
+	tui_doc_blank(d);
+	tui_doc_add(d, _("The scorecard computed again on this computer"),
+	    TUI_R_HEADING, 0, TUI_DOC_ITEM);
+	/* L10N: the score computed again, the score the record states, the
+	 * threshold. */
+	tui_doc_addf(d, sc->score_matches && sc->outcome_follows ? TUI_R_OK :
+	    TUI_R_FAIL, 2, TUI_DOC_ITEM, _("%s Score %g (the record states %g; "
+	    "the threshold is %g): %s"),
+	    sc->score_matches && sc->outcome_follows ? "[ok]" : "[FAIL]",
+	    sc->score, sc->stated, sc->threshold, sc->outcome_follows ?
+	    _("the outcome follows from it.") :
+	    _("the outcome does not follow from it."));
+	tui_checks_doc(t, &v, d);
+out:
+	free(sc);
+}
+
 /* Counterfactuals: what would have changed the outcome. */
 static void
 dec_counterfactuals(struct tui *t, const struct core_record *r, struct tui_doc *d)
@@ -129,8 +160,7 @@ dec_counterfactuals(struct tui *t, const struct core_record *r, struct tui_doc *
 		if (c->text.n > 0)
 			tui_doc_add(d, tui_lang_text(t, &c->text), TUI_R_DIM, 4, 0);
 	}
-	/* ANALYSIS HOOK: counterfactuals tried against the method and the
-	 * scorecard computed again go here (core/analysis.h). */
+	dec_scorecard(t, r, d);
 }
 
 /* The method in a few lines. */

@@ -4,15 +4,17 @@
  * liability chain, data sources, AI-written text and the watermark verdict.
  *
  * The label is a claim.  Where the letter's watermark test contradicts it,
- * that is said here in words with [FAIL].  Further consistency rules of the
- * label (core/analysis.h) are added at the ANALYSIS HOOK when that module
- * is part of the build; until then the pane shows what the record says.
+ * that is said here in words with [FAIL].  After what the record says
+ * come the label's consistency rules, each a check in words, and the
+ * liability chain with what backs each link (core/analysis.h).
  */
 #include "config.h"
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
+#include "core/analysis.h"
 #include "core/intl.h"
 #include "core/record.h"
 #include "core/wpg1.h"
@@ -60,6 +62,47 @@ label_watermark(struct tui *t, const struct core_record *r, struct tui_doc *d)
 	tui_doc_add(d, _("A published key lets anyone add or remove the mark: "
 	    "\"consistent with the watermark\" is not proof."), TUI_R_DIM, 2,
 	    TUI_DOC_ITEM);
+}
+
+/* The label's consistency rules and the liability chain with what backs
+ * each link, computed on this computer (core/analysis.h). */
+static void
+label_rules(struct tui *t, const struct core_record *r, struct tui_doc *d)
+{
+	struct core_label_input	 in;
+	struct core_liability	 chain;
+	struct core_verdict	 v;
+	size_t			 i;
+
+	core_label_input_init(&in, r, time(NULL));
+	if (t->cur.wm_checked) {
+		in.wm_checked = 1;
+		in.wm = t->cur.wm;
+		in.wm_T = t->cur.wm_res.T;
+	}
+	in.record_trusted = t->cur.have_v &&
+	    core_verdict_overall(&t->cur.v) == CORE_VERDICT_TRUSTED;
+	core_verdict_init(&v);
+	memset(&chain, 0, sizeof chain);
+	if (core_label_check(&in, &v, &chain) != CORE_OK)
+		return;
+	tui_doc_blank(d);
+	tui_doc_add(d, _("The label checked against itself and the letter"),
+	    TUI_R_HEADING, 0, TUI_DOC_ITEM);
+	tui_checks_doc(t, &v, d);
+	tui_doc_blank(d);
+	tui_doc_add(d, _("The liability chain and what backs it"), TUI_R_HEADING,
+	    0, TUI_DOC_ITEM);
+	for (i = 0; i < 3; i++) {
+		const struct core_liability_link *k = &chain.links[i];
+
+		/* L10N: symbol, role, party name, what backs it. */
+		tui_doc_addf(d, k->backed ? TUI_R_OK : TUI_R_WARN, 2, TUI_DOC_ITEM,
+		    "%s %s: %s. %s", k->backed ? "[ok]" : "[!]",
+		    _(core_record_role_label(k->role)), k->party != NULL ?
+		    k->party->name : _("not named"),
+		    k->backing != NULL ? _(k->backing) : "");
+	}
 }
 
 /* The whole label. */
@@ -135,7 +178,7 @@ label_build(struct tui *t, struct tui_pane *p, struct tui_doc *d)
 		    l->sources[i].supplier != NULL ? ", " : "",
 		    l->sources[i].supplier != NULL ? l->sources[i].supplier : "");
 	label_watermark(t, r, d);
-	/* ANALYSIS HOOK: the label's consistency rules (core/analysis.h). */
+	label_rules(t, r, d);
 }
 
 const struct tui_pane_ops tui_pane_label_ops = {

@@ -29,18 +29,14 @@ verify_role(enum core_check_result r)
 	}
 }
 
-/* Every check of a verdict, into d. */
+/* Every check of a verdict, one item each, into d. */
 void
-tui_verdict_doc(struct tui *t, const struct core_verdict *v, struct tui_doc *d)
+tui_checks_doc(struct tui *t, const struct core_verdict *v, struct tui_doc *d)
 {
-	enum core_verdict_overall	 o = core_verdict_overall(v);
-	struct core_buf			 msg;
-	size_t				 i;
+	struct core_buf	msg;
+	size_t		i;
 
 	core_buf_init(&msg, 4096);
-	tui_doc_addf(d, o == CORE_VERDICT_TRUSTED ? TUI_R_OK :
-	    o == CORE_VERDICT_UNTRUSTED ? TUI_R_WARN : TUI_R_FAIL, 0, TUI_DOC_ITEM,
-	    "%s %s", core_verdict_symbol(o), _(core_verdict_text(o)));
 	for (i = 0; i < v->n; i++) {
 		const struct core_check *c = &v->checks[i];
 
@@ -54,6 +50,18 @@ tui_verdict_doc(struct tui *t, const struct core_verdict *v, struct tui_doc *d)
 			tui_doc_add(d, c->detail, TUI_R_DIM, 4, 0);
 	}
 	core_buf_free(&msg);
+}
+
+/* A verdict in words with every check, into d. */
+void
+tui_verdict_doc(struct tui *t, const struct core_verdict *v, struct tui_doc *d)
+{
+	enum core_verdict_overall	o = core_verdict_overall(v);
+
+	tui_doc_addf(d, o == CORE_VERDICT_TRUSTED ? TUI_R_OK :
+	    o == CORE_VERDICT_UNTRUSTED ? TUI_R_WARN : TUI_R_FAIL, 0, TUI_DOC_ITEM,
+	    "%s %s", core_verdict_symbol(o), _(core_verdict_text(o)));
+	tui_checks_doc(t, v, d);
 }
 
 /* The checks of the case open. */

@@ -251,6 +251,7 @@ struct tui {
 	int			 open_code_only;
 	char			 contest_case[NET_CASE_ID_MAX + 1];
 	int			 relayout;	/* erase and lay out again (resize, new screen) */
+	struct tui_kiosk	*kiosk;		/* kiosk mode's state (kiosk.c) */
 };
 
 /* theme.c */
@@ -295,8 +296,10 @@ extern const struct tui_pane_ops tui_pane_review_ops;
 extern const struct tui_pane_ops tui_pane_receipt_ops;
 extern const struct tui_pane_ops tui_pane_open_ops;
 
-/* pane-verify.c: a verdict with every check, into a document. */
+/* pane-verify.c: a verdict with every check, into a document; the checks
+ * alone (those of core/analysis.h). */
 void	tui_verdict_doc(struct tui *t, const struct core_verdict *v, struct tui_doc *d);
+void	tui_checks_doc(struct tui *t, const struct core_verdict *v, struct tui_doc *d);
 
 /* model.c: cases and the case open. */
 void	tui_model_load_cases(struct tui *t);
