@@ -54,6 +54,7 @@ int	cli_cmd_status(struct cli_opts *, int, char **);
 int	cli_cmd_list(struct cli_opts *, int, char **);
 int	cli_cmd_inspect(struct cli_opts *, int, char **);
 int	cli_cmd_watermark(struct cli_opts *, int, char **);
+int	cli_cmd_show(struct cli_opts *, int, char **);
 /* cmd_tui.c: no command: the full-screen interface. */
 int	cli_cmd_tui(struct cli_opts *);
 

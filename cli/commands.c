@@ -27,6 +27,8 @@ const struct cli_cmd cli_commands[] = {
 	    N_("send what waits in the outbox and show contests' status") },
 	{ "list", cli_cmd_list, N_("[--json]"),
 	    N_("list the cases kept on this computer") },
+	{ "show", cli_cmd_show, N_("[CASE] [--plain]"),
+	    N_("print a kept decision in reading order, as plain lines") },
 	{ "inspect", cli_cmd_inspect, N_("FILE..."),
 	    N_("show what media files say about how they were made") },
 	{ NULL, NULL, NULL, NULL }

@@ -10,8 +10,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/plain.h"
 #include "core/intl.h"
 
 static void
@@ -136,12 +138,15 @@ main(int argc, char **argv)
 	argc -= optind;
 	argv += optind;
 
-	if (argc == 0 && !opts.plain)
-		return cli_cmd_tui(&opts);
 	if (argc == 0) {
-		cli_warnx("%s", _("the interactive interface is not part of this build; "
-		    "give a command (see --help)"));
-		return CLI_EXIT_USAGE;
+		/* Plain mode where full-screen drawing cannot work or is not
+		 * wanted: asked for, no terminal type, a dumb terminal, or
+		 * output that is not a terminal (a pipe, a braille driver). */
+		env = getenv("TERM");
+		if (opts.plain || env == NULL || *env == '\0' ||
+		    strcmp(env, "dumb") == 0 || !isatty(STDOUT_FILENO))
+			return cli_plain_run(&opts);
+		return cli_cmd_tui(&opts);
 	}
 	for (c = cli_commands; c->name != NULL; c++) {
 		if (strcmp(c->name, argv[0]) == 0) {

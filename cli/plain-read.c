@@ -1,0 +1,592 @@
+/*
+ * plain-read.c: a decision in reading order, as lines of text: outcome and
+ * principal reasons, factors, what would have changed the outcome, the
+ * provenance label, the verification verdict, the letter and how to
+ * contest.  `recourse show` prints it all; plain mode prints it part by
+ * part.  Nothing here moves the cursor, colours or draws.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "cli/cli.h"
+#include "cli/plain.h"
+#include "cli/session.h"
+#include "core/alloc.h"
+#include "core/analysis.h"
+#include "core/buf.h"
+#include "core/error.h"
+#include "core/hash.h"
+#include "core/html.h"
+#include "core/intl.h"
+#include "core/record.h"
+#include "core/safetext.h"
+#include "core/verdict.h"
+#include "core/wpg1.h"
+#include "net/case.h"
+#include "net/flow.h"
+#include "net/proto.h"
+#include "net/store.h"
+
+#define READ_MAX_WM_KEYS	8
+
+size_t
+cli_plain_width(void)
+{
+	const char	*e = getenv("COLUMNS");
+	char		*end;
+	long		 n;
+
+	if (e == NULL || *e == '\0')
+		return 72;
+	n = strtol(e, &end, 10);
+	if (*end != '\0' || n < 20 || n > 200)
+		return 72;
+	return (size_t)n;
+}
+
+void
+cli_plain_say(FILE *fp, size_t width, const char *prefix, const char *text)
+{
+	struct core_buf		b;
+	struct core_text_lines	l;
+	size_t			i;
+
+	memset(&l, 0, sizeof l);
+	core_buf_init(&b, 4u * 1024u * 1024u);
+	if (prefix != NULL && *prefix != '\0') {
+		(void)core_buf_adds(&b, prefix);
+		(void)core_buf_addc(&b, ' ');
+	}
+	if (text != NULL && core_safetext_append(&b, text, strlen(text),
+	    CORE_SAFETEXT_ESCAPE | CORE_SAFETEXT_MULTILINE) != CORE_OK)
+		(void)core_buf_adds(&b, "?");
+	if (core_text_wrap(core_buf_str(&b), b.len, width, 0, &l) == CORE_OK) {
+		for (i = 0; i < l.n; i++) {
+			fwrite(core_buf_str(&b) + l.v[i].off, 1, l.v[i].len, fp);
+			fputc('\n', fp);
+		}
+	} else {
+		fputs(core_buf_str(&b), fp);
+		fputc('\n', fp);
+	}
+	core_text_lines_free(&l);
+	core_buf_free(&b);
+}
+
+/* gettext as a function, for the layout's and the analysis' words. */
+static const char *
+read_tr(const char *msgid)
+{
+	return _(msgid);
+}
+
+/* A text of the record in the person's language. */
+static const char *
+read_text(const struct cli_reading *r, const struct core_text *t)
+{
+	return core_text_choose(t, r->prefs, r->nprefs, NULL);
+}
+
+/* Append a value as people read it. */
+static void
+read_value(struct core_buf *b, const struct core_rec_value *v, const char *unit)
+{
+	switch (v->type) {
+	case CORE_REC_VALUE_NUMBER:
+		if (v->is_integer)
+			core_buf_printf(b, "%.0f", v->num);
+		else
+			core_buf_printf(b, "%g", v->num);
+		break;
+	case CORE_REC_VALUE_STRING:
+		core_buf_adds(b, v->str != NULL ? v->str : "");
+		break;
+	case CORE_REC_VALUE_BOOL:
+		core_buf_adds(b, v->boolean ? _("yes") : _("no"));
+		break;
+	}
+	if (unit != NULL && *unit != '\0' && v->type == CORE_REC_VALUE_NUMBER)
+		core_buf_printf(b, " %s", unit);
+}
+
+/* The name of a factor by index, or its id. */
+static const char *
+read_factor_name(const struct cli_reading *r, size_t i, const char *id)
+{
+	if (i != CORE_REC_NONE && i < r->rec->explanation.nfactors)
+		return read_text(r, &r->rec->explanation.factors[i].name);
+	return id;
+}
+
+/* Untrusted key-to-bytes for the letter's watermark keys. */
+static int
+read_hexkey(const char *h, unsigned char out[CORE_WPG1_KEY_LEN])
+{
+	if (h == NULL || strlen(h) != 2 * CORE_WPG1_KEY_LEN)
+		return -1;
+	return core_unhex(h, out, CORE_WPG1_KEY_LEN) == 0 ? 0 : -1;
+}
+
+/* Test the letter for the watermark with the label's key and the keys the
+ * service published; a letter the label calls human-written is tested too. */
+static void
+read_watermark(struct cli_reading *r, const json_t *disc)
+{
+	const struct core_rec_watermark	*wm = &r->rec->label.watermark;
+	const struct core_rec_letter	*lt = &r->rec->explanation.letter;
+	struct core_wpg1_params		 prm;
+	struct core_wpg1_result		 res[READ_MAX_WM_KEYS];
+	struct core_wpg1		*d = NULL;
+	struct core_err			 err;
+	unsigned char			 keys[READ_MAX_WM_KEYS][CORE_WPG1_KEY_LEN];
+	const json_t			*dw, *k;
+	const char			*text;
+	size_t				 nkeys = 0, i;
+
+	if (!lt->present || (text = read_text(r, &lt->content)) == NULL)
+		return;
+	core_wpg1_params_default(&prm);
+	if (wm->present) {
+		prm.G = wm->G;
+		prm.alpha = wm->alpha;
+		prm.t_min = wm->T_min;
+		memcpy(keys[nkeys++], wm->key, CORE_WPG1_KEY_LEN);
+	}
+	dw = json_object_get(disc, "watermark");
+	json_array_foreach(json_object_get(dw, "keys"), i, k) {
+		if (nkeys == READ_MAX_WM_KEYS)
+			break;
+		if (read_hexkey(json_string_value(json_object_get(k, "key")),
+		    keys[nkeys]) != 0)
+			continue;
+		if (wm->present && memcmp(keys[nkeys], keys[0], CORE_WPG1_KEY_LEN) == 0)
+			continue;
+		nkeys++;
+	}
+	if (!wm->present && json_is_integer(json_object_get(dw, "G")))
+		prm.G = (unsigned)json_integer_value(json_object_get(dw, "G"));
+	if (nkeys == 0 || core_wpg1_params_check(&prm, &err) != CORE_OK ||
+	    core_wpg1_new(&d, &prm, (const unsigned char (*)[CORE_WPG1_KEY_LEN])keys,
+	    nkeys, &err) != CORE_OK)
+		return;
+	if (core_wpg1_feed(d, text, strlen(text), &err) == CORE_OK &&
+	    core_wpg1_finish(d, res, &err) == CORE_OK) {
+		r->wm = core_wpg1_overall(res, nkeys);
+		r->wm_res = res[0];
+		for (i = 0; i < nkeys; i++)
+			if (res[i].verdict == r->wm) {
+				r->wm_res = res[i];
+				break;
+			}
+		r->wm_checked = 1;
+	}
+	core_wpg1_free(&d);
+}
+
+int
+cli_reading_load(struct cli_reading *r, struct cli_session *s, const char *id)
+{
+	struct net_discovery	 disc;
+	struct core_buf		 jws, raw;
+	struct core_err		 err;
+	size_t			 i;
+	int			 ret = -1;
+
+	memset(r, 0, sizeof *r);
+	r->s = s;
+	r->width = cli_plain_width();
+	net_case_init(&r->c);
+	net_discovery_init(&disc);
+	core_buf_init(&jws, NET_STORE_MAX_FILE);
+	core_buf_init(&raw, NET_STORE_MAX_FILE);
+	for (i = 0; i < s->nlangs && i < 8; i++)
+		r->prefs[r->nprefs++] = s->langs[i];
+	if (net_case_load(s->store, id, &r->c, &err) != CORE_OK) {
+		cli_report(id, &err);
+		goto out;
+	}
+	if ((r->rec = cli_case_record(s, &r->c, 1)) == NULL) {
+		cli_warnx(_("case %s holds no readable decision record (try recourse "
+		    "fetch %s)"), r->c.id, r->c.id);
+		goto out;
+	}
+	if (r->c.discovery != NULL && net_store_get_object(s->store, r->c.discovery,
+	    &raw, &err) == CORE_OK)
+		(void)net_discovery_parse(raw.data, raw.len, r->c.service, &disc, &err);
+	if (s->trust != NULL && net_store_get_object(s->store, r->c.decision, &jws,
+	    &err) == CORE_OK && net_verify_decision(&s->ctx, jws.data, jws.len,
+	    disc.keys, &r->v) == CORE_OK)
+		r->have_v = 1;
+	read_watermark(r, disc.doc);
+	ret = 0;
+out:
+	core_buf_free(&jws);
+	core_buf_free(&raw);
+	net_discovery_clear(&disc);
+	return ret;
+}
+
+void
+cli_reading_clear(struct cli_reading *r)
+{
+	core_record_free(&r->rec);
+	net_case_clear(&r->c);
+}
+
+/* Outcome and the principal reasons, most important first. */
+static void
+read_outcome(FILE *fp, struct cli_reading *r)
+{
+	const struct core_record	*rec = r->rec;
+	const struct core_rec_outcome	*o = &rec->outcome;
+	struct core_buf			 b;
+	char				 pre[32];
+	size_t				 i;
+
+	core_buf_init(&b, 65536);
+	/* L10N: followed by the outcome in a word ("declined") and the
+	 * service's summary. */
+	core_buf_printf(&b, "%s %s.", _("Outcome:"),
+	    _(core_record_outcome_label(o->code)));
+	cli_plain_say(fp, r->width, core_buf_str(&b), read_text(r, &o->summary));
+	for (i = 0; i < o->namounts; i++) {
+		core_buf_reset(&b);
+		core_buf_adds(&b, read_text(r, &o->amounts[i].label));
+		core_buf_adds(&b, ": ");
+		if (o->amounts[i].has_before)
+			/* L10N: an amount before and after the decision. */
+			core_buf_printf(&b, _("%g before, %g after"),
+			    o->amounts[i].before, o->amounts[i].after);
+		else
+			core_buf_printf(&b, "%g", o->amounts[i].after);
+		if (o->amounts[i].unit != NULL)
+			core_buf_printf(&b, " %s", o->amounts[i].unit);
+		cli_plain_say(fp, r->width, NULL, core_buf_str(&b));
+	}
+	if (o->effective_date.text != NULL)
+		cli_plain_say(fp, r->width, _("Takes effect on:"), o->effective_date.text);
+	fprintf(fp, P_("Principal reason (%zu):\n", "Principal reasons (%zu):\n",
+	    rec->explanation.nreasons), rec->explanation.nreasons);
+	for (i = 0; i < rec->explanation.nreasons; i++) {
+		snprintf(pre, sizeof pre, "%zu.", i + 1);
+		cli_plain_say(fp, r->width, pre,
+		    read_text(r, &rec->explanation.reasons[i].text));
+	}
+	core_buf_free(&b);
+}
+
+/* Each factor: its value and how much it counted, for or against. */
+static void
+read_factors(FILE *fp, struct cli_reading *r)
+{
+	const struct core_rec_explanation	*e = &r->rec->explanation;
+	const struct core_rec_factor		*f;
+	struct core_scorecard_result		*sc;
+	struct core_buf				 b;
+	size_t					 i;
+
+	core_buf_init(&b, 65536);
+	fprintf(fp, P_("Factor (%zu):\n", "Factors (%zu):\n", e->nfactors), e->nfactors);
+	for (i = 0; i < e->nfactors; i++) {
+		f = &e->factors[i];
+		core_buf_reset(&b);
+		core_buf_printf(&b, "%zu. ", i + 1);
+		core_buf_adds(&b, read_text(r, &f->name));
+		core_buf_adds(&b, ": ");
+		read_value(&b, &f->value, f->unit);
+		/* L10N: "counted against you", "counted for you" or "did not
+		 * move the result", then the contribution and its unit. */
+		core_buf_printf(&b, "; %s (%+g", _(core_record_direction_label(f->direction)),
+		    f->contribution);
+		if (e->method.unit != NULL)
+			core_buf_printf(&b, " %s", e->method.unit);
+		core_buf_adds(&b, ")");
+		if (f->actionable)
+			core_buf_printf(&b, "; %s", _("you can change this"));
+		core_buf_adds(&b, ".");
+		cli_plain_say(fp, r->width, NULL, core_buf_str(&b));
+	}
+	if (e->method.type == CORE_REC_METHOD_SCORECARD &&
+	    (sc = calloc(1, sizeof *sc)) != NULL) {
+		if (core_scorecard_check(r->rec, sc, NULL) == CORE_OK && sc->applicable) {
+			core_buf_reset(&b);
+			/* L10N: the score as stated, the threshold, and whether the
+			 * score computed here from the scorecard agrees. */
+			core_buf_printf(&b, _("Score %g, threshold %g. Computed again "
+			    "here from the scorecard: %g, %s."), sc->stated, sc->threshold,
+			    sc->score, sc->score_matches && sc->outcome_follows ?
+			    _("it agrees with the decision") :
+			    _("it does NOT agree with the decision"));
+			cli_plain_say(fp, r->width, NULL, core_buf_str(&b));
+		}
+		free(sc);
+	}
+	core_buf_free(&b);
+}
+
+/* What would have changed the outcome, as the record states it. */
+static void
+read_change(FILE *fp, struct cli_reading *r)
+{
+	const struct core_rec_explanation	*e = &r->rec->explanation;
+	const struct core_rec_counterfactual	*cf;
+	struct core_buf				 b;
+	const char				*t;
+	size_t					 i, k;
+
+	core_buf_init(&b, 65536);
+	cli_plain_say(fp, r->width, NULL, _("What would have changed the outcome:"));
+	if (e->ncounterfactuals == 0)
+		cli_plain_say(fp, r->width, NULL, _("The record does not say."));
+	for (i = 0; i < e->ncounterfactuals; i++) {
+		cf = &e->counterfactuals[i];
+		core_buf_reset(&b);
+		core_buf_printf(&b, "%zu. ", i + 1);
+		if ((t = read_text(r, &cf->text)) != NULL)
+			core_buf_adds(&b, t);
+		else {
+			for (k = 0; k < cf->nchanges; k++) {
+				if (k > 0)
+					core_buf_adds(&b, "; ");
+				core_buf_adds(&b, read_factor_name(r,
+				    cf->changes[k].factor_index, cf->changes[k].factor));
+				core_buf_adds(&b, ": ");
+				read_value(&b, &cf->changes[k].value, NULL);
+			}
+			core_buf_printf(&b, " -> %s",
+			    _(core_record_outcome_label(cf->outcome)));
+		}
+		cli_plain_say(fp, r->width, NULL, core_buf_str(&b));
+	}
+	core_buf_free(&b);
+}
+
+/* The watermark test of the letter against what the label says. */
+static void
+read_label_letter(FILE *fp, struct cli_reading *r)
+{
+	const struct core_rec_label	*l = &r->rec->label;
+	struct core_buf			 b;
+	const char			*sym;
+	int				 says_ai = l->letter_ai_generated;
+
+	cli_plain_say(fp, r->width, _("Letter written by an AI system, as the "
+	    "label says:"), says_ai ? _("yes") : _("no"));
+	if (!r->wm_checked) {
+		cli_plain_say(fp, r->width, NULL, _("[--] Watermark: not checked (no letter, or no "
+		    "key to test it with)."));
+		return;
+	}
+	sym = r->wm == CORE_WPG1_TOO_SHORT ? "[--]" : "[ok]";
+	if (!says_ai && r->wm == CORE_WPG1_CONSISTENT)
+		sym = "[FAIL]";
+	else if (says_ai && r->wm == CORE_WPG1_NOT_FOUND)
+		sym = "[!]";
+	core_buf_init(&b, 1024);
+	/* L10N: symbol, verdict words, distinct word pairs, green pairs. */
+	core_buf_printf(&b, _("%s Watermark: %s (%llu word pairs, %llu green)."), sym,
+	    _(core_wpg1_verdict_words(r->wm)), (unsigned long long)r->wm_res.T,
+	    (unsigned long long)r->wm_res.green);
+	cli_plain_say(fp, r->width, NULL, core_buf_str(&b));
+	if (!says_ai && r->wm == CORE_WPG1_CONSISTENT)
+		cli_plain_say(fp, r->width, NULL, _("[FAIL] The label contradicts the "
+		    "letter: it says a person wrote it, but the letter is consistent "
+		    "with the service's watermark for AI-written letters. This label "
+		    "is false."));
+	else if (says_ai && r->wm == CORE_WPG1_NOT_FOUND)
+		cli_plain_say(fp, r->width, NULL, _("[!] The label says an AI system "
+		    "wrote the letter, but its watermark was not found."));
+	cli_plain_say(fp, r->width, NULL, _("A published key lets anyone add or "
+	    "remove the mark: \"consistent with the watermark\" is not proof."));
+	core_buf_free(&b);
+}
+
+/* The provenance label, as the record states it. */
+static void
+read_label(FILE *fp, struct cli_reading *r)
+{
+	const struct core_rec_label	*l = &r->rec->label;
+	struct core_buf			 b;
+	char				 role[128];
+	size_t				 i;
+
+	core_buf_init(&b, 65536);
+	cli_plain_say(fp, r->width, NULL, _("Provenance label (as the service states it):"));
+	cli_plain_say(fp, r->width, _("Automation:"),
+	    _(core_record_automation_label(l->automation)));
+	if (l->review.present) {
+		core_buf_adds(&b, read_text(r, &l->review.reviewer_role));
+		if (l->review.reviewed_at.text != NULL)
+			core_buf_printf(&b, ", %s", l->review.reviewed_at.text);
+		core_buf_printf(&b, ": %s", l->review.outcome == CORE_REC_REVIEW_UPHELD ?
+		    _("upheld") : l->review.outcome == CORE_REC_REVIEW_VARIED ?
+		    _("varied") : _("overturned"));
+		cli_plain_say(fp, r->width, _("Human review by"), core_buf_str(&b));
+	} else
+		cli_plain_say(fp, r->width, _("Human review:"), _("none recorded"));
+	if (l->system.present) {
+		core_buf_reset(&b);
+		core_buf_printf(&b, "%s %s", l->system.name != NULL ? l->system.name : "?",
+		    l->system.version != NULL ? l->system.version : "");
+		cli_plain_say(fp, r->width, _("System:"), core_buf_str(&b));
+		cli_plain_say(fp, r->width, _("Provider:"), l->system.provider);
+		if (l->system.model_digest != NULL)
+			cli_plain_say(fp, r->width, _("Model digest:"), l->system.model_digest);
+		if (l->system.attestation != NULL)
+			cli_plain_say(fp, r->width, NULL, _("The provider's attestation of the model is "
+			    "attached."));
+	}
+	if (l->impact.present) {
+		cli_plain_say(fp, r->width, _("Impact assessment:"), l->impact.url);
+		cli_plain_say(fp, r->width, _("Its SHA-256:"), l->impact.sha256);
+	}
+	if (l->transparency_url != NULL)
+		cli_plain_say(fp, r->width, _("Transparency record:"), l->transparency_url);
+	for (i = 0; i < l->nparties; i++) {
+		core_buf_reset(&b);
+		core_buf_printf(&b, "%s, %s", l->parties[i].name != NULL ?
+		    l->parties[i].name : "?", l->parties[i].contact != NULL ?
+		    l->parties[i].contact : "");
+		/* L10N: a role in the liability chain (operator, deployer,
+		 * provider) followed by a colon. */
+		snprintf(role, sizeof role, _("Liable as %s:"),
+		    _(core_record_role_label(l->parties[i].role)));
+		cli_plain_say(fp, r->width, role, core_buf_str(&b));
+	}
+	for (i = 0; i < l->nsources; i++)
+		cli_plain_say(fp, r->width, _("Data source:"),
+		    read_text(r, &l->sources[i].name));
+	read_label_letter(fp, r);
+	core_buf_free(&b);
+}
+
+/* The verdict of the signed record, each check on a line. */
+static void
+read_verify(FILE *fp, struct cli_reading *r)
+{
+	enum core_verdict_overall	 o;
+	const struct core_check		*c;
+	struct core_buf			 b;
+	size_t				 i;
+
+	if (r->have_v) {
+		o = core_verdict_overall(&r->v);
+		/* L10N: followed by a symbol and a verdict, e.g. "[ok] valid and
+		 * trusted". */
+		fprintf(fp, "%s %s %s\n", _("Verification:"), core_verdict_symbol(o),
+		    _(core_verdict_text(o)));
+		core_buf_init(&b, 8192);
+		for (i = 0; i < r->v.n; i++) {
+			c = &r->v.checks[i];
+			core_buf_reset(&b);
+			if (core_check_expand(_(c->msg), c, &b) != CORE_OK)
+				continue;
+			if (c->result != CORE_CHECK_PASSED && c->detail[0] != '\0')
+				core_buf_printf(&b, " (%s)", c->detail);
+			cli_plain_say(fp, r->width, core_check_symbol(c->result),
+			    core_buf_str(&b));
+		}
+		core_buf_free(&b);
+		return;
+	}
+	/* Verified when it was fetched; no trust store to check it again. */
+	for (o = CORE_VERDICT_TRUSTED; o <= CORE_VERDICT_UNREADABLE; o++) {
+		if (r->c.verdict != NULL && strcmp(core_verdict_id(o), r->c.verdict) == 0) {
+			fprintf(fp, "%s %s %s\n", _("Verification:"), core_verdict_symbol(o),
+			    _(core_verdict_text(o)));
+			break;
+		}
+	}
+}
+
+/* The letter, laid out for the reading width, tables linearised. */
+static void
+read_letter(FILE *fp, struct cli_reading *r)
+{
+	const struct core_rec_letter	*lt = &r->rec->explanation.letter;
+	struct core_html_opts		 o;
+	struct core_html_doc		*h = NULL;
+	struct core_err			 err;
+	const char			*text;
+
+	cli_plain_say(fp, r->width, NULL, _("Letter:"));
+	if (!lt->present || (text = read_text(r, &lt->content)) == NULL) {
+		cli_plain_say(fp, r->width, NULL, _("The record holds no letter."));
+		return;
+	}
+	memset(&o, 0, sizeof o);
+	o.width = r->width;
+	o.flags = CORE_HTML_SCREEN_READER | CORE_HTML_MARKS | CORE_HTML_ESCAPES;
+	o.tr = read_tr;
+	if ((lt->format == CORE_REC_LETTER_HTML ?
+	    core_html_render(text, strlen(text), &o, &h, &err) :
+	    core_html_render_plain(text, strlen(text), &o, &h, &err)) != CORE_OK)
+		cli_report(_("the letter"), &err);
+	else
+		fputs(core_html_text(h), fp);	/* sanitised by the layout */
+	cli_plain_say(fp, r->width, NULL, _("End of the letter."));
+	core_html_free(&h);
+}
+
+/* How to contest: the deadline, the grounds and the remedies. */
+static void
+read_contest(FILE *fp, struct cli_reading *r)
+{
+	const struct core_rec_contest	*c = &r->rec->contest;
+	char				 pre[32];
+	size_t				 i;
+
+	cli_plain_say(fp, r->width, NULL, _("How to contest:"));
+	cli_plain_say(fp, r->width, _("Last day to contest:"), c->deadline.text);
+	if (c->answer_within_days > 0)
+		fprintf(fp, P_("The service must answer within %u day.\n",
+		    "The service must answer within %u days.\n", c->answer_within_days),
+		    c->answer_within_days);
+	cli_plain_say(fp, r->width, NULL, _("Grounds you may give:"));
+	for (i = 0; i < c->ngrounds; i++) {
+		snprintf(pre, sizeof pre, "%zu.", i + 1);
+		cli_plain_say(fp, r->width, pre, read_text(r, &c->grounds[i].text));
+	}
+	cli_plain_say(fp, r->width, NULL, _("Remedies you may ask for:"));
+	for (i = 0; i < c->nremedies; i++) {
+		snprintf(pre, sizeof pre, "%zu.", i + 1);
+		cli_plain_say(fp, r->width, pre, read_text(r, &c->remedies[i].text));
+	}
+	cli_print_contest(fp, &r->c);
+	fprintf(fp, _("To contest: recourse --plain, or recourse contest %s FILE.\n"),
+	    r->c.id);
+}
+
+void
+cli_reading_print(FILE *fp, struct cli_reading *r, unsigned parts)
+{
+	struct core_buf	b;
+
+	if (r->rec == NULL)
+		return;
+	core_buf_init(&b, 4096);
+	core_buf_printf(&b, "%s ", _("Decision"));
+	core_buf_adds(&b, r->rec->id);
+	cli_plain_say(fp, r->width, NULL, core_buf_str(&b));
+	cli_plain_say(fp, r->width, _("From:"), r->rec->issuer);
+	if (parts & CLI_READ_OUTCOME)
+		read_outcome(fp, r);
+	if (parts & CLI_READ_FACTORS)
+		read_factors(fp, r);
+	if (parts & CLI_READ_CHANGE)
+		read_change(fp, r);
+	if (parts & CLI_READ_LABEL)
+		read_label(fp, r);
+	if (parts & CLI_READ_VERIFY)
+		read_verify(fp, r);
+	if (parts & CLI_READ_LETTER)
+		read_letter(fp, r);
+	if (parts & CLI_READ_CONTEST)
+		read_contest(fp, r);
+	core_buf_free(&b);
+}

@@ -1,0 +1,84 @@
+#!/bin/sh
+# plain-show.sh: recourse show prints a kept decision in reading order:
+# outcome, principal reasons, factors, what would have changed it, the
+# provenance label, the verification verdict, the letter, and how to
+# contest by when.  Demo case 1 (loan) verifies throughout; demo case 3
+# (tenancy) carries a false label: it says a person wrote the letter, but
+# the letter is consistent with the service's AI watermark.  Nothing
+# printed moves the cursor.
+. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/a11y/svc.sh"
+
+OUT="$T_TMP/out"
+"$RECOURSE" $R open LN-2026-004217 --code 7KQ4-M2PX > /dev/null 2>&1 || true
+"$RECOURSE" $R open TS-2026-00731 --code H6PQ-9ZKE > /dev/null 2>&1 || true
+
+rc=0
+COLUMNS=72 "$RECOURSE" $R show LN-2026-004217 > "$OUT" 2>"$T_TMP/err" || rc=$?
+check "show of case 1 exits 0 (valid and trusted)" [ "$rc" -eq 0 ]
+check "case 1 reads in order" in_order "$OUT" \
+    "Decision LN-2026-004217-r1" \
+    "Outcome: refused. Your application for a personal loan" \
+    "Principal reasons (4):" \
+    "1. Excessive obligations in relation to income" \
+    "4. Too short a period of residence" \
+    "Factors (8):" \
+    "1. Debt-to-income ratio: 46 %; counted against you (-60 points)" \
+    "Score 440, threshold 520. Computed again here from the scorecard: 440," \
+    "What would have changed the outcome:" \
+    "1. With a debt-to-income ratio of 28% and one credit search" \
+    "Provenance label (as the service states it):" \
+    "Automation: made by machine alone" \
+    "Letter written by an AI system, as the label says: yes" \
+    "[ok] Watermark: consistent with the watermark" \
+    "Verification: [ok] valid and trusted" \
+    "[ok] The signature by key" \
+    "Letter:" \
+    "Dear Ms Morgan," \
+    "End of the letter." \
+    "How to contest:" \
+    "Last day to contest: 2027-01-19" \
+    "Grounds you may give:" \
+    "1. Information used about me is wrong" \
+    "Remedies you may ask for:" \
+    "1. Review of the decision by a person"
+check "the letter's slots were filled in, none left" sh -c "! grep -q '[{|}]' '$OUT'"
+check "no line of case 1 is longer than 72 columns, but the checks' digests" \
+    sh -c "awk 'length(\$0) > 72' '$OUT' | wc -l | grep -qx 0"
+check "case 1 says nothing is false" sh -c "! grep -q 'FAIL' '$OUT'"
+check "nothing went to the error output" [ ! -s "$T_TMP/err" ]
+
+rc=0
+"$RECOURSE" $R show TS-2026-00731 --plain > "$OUT" 2>"$T_TMP/err" || rc=$?
+check "show of case 3 exits 0: the signature is good" [ "$rc" -eq 0 ]
+check "case 3 reads in order, with the false label called false" in_order "$OUT" \
+    "Decision TS-2026-00731" \
+    "Outcome: refused." \
+    "Principal reasons (2):" \
+    "Factors (4):" \
+    "What would have changed the outcome:" \
+    "Provenance label (as the service states it):" \
+    "Automation: made by a person" \
+    "Letter written by an AI system, as the label says: no" \
+    "[FAIL] Watermark: consistent with the watermark" \
+    "[FAIL] The label contradicts the letter" \
+    "This label is false." \
+    "Verification: [ok] valid and trusted" \
+    "Letter:" \
+    "Dear Mr Price," \
+    "End of the letter." \
+    "How to contest:" \
+    "Last day to contest: 2026-12-26"
+check "the watermark is never called proof" sh -c "tr '\\n' ' ' < '$OUT' | grep -qF '\"consistent with the watermark\" is not proof.'"
+check "no escape sequence or carriage return is printed" sh -c "! LC_ALL=C grep -q \"\$(printf '[\\033\\r]')\" '$OUT'"
+
+# A case that cannot be named is refused with a usage error.
+rc=0
+"$RECOURSE" $R show NO-SUCH-CASE > "$OUT" 2>&1 || rc=$?
+check "an unknown case is a usage error (64)" [ "$rc" -eq 64 ]
+check "and says which" grep -qF "NO-SUCH-CASE" "$OUT"
+rc=0
+"$RECOURSE" $R show a b > "$OUT" 2>&1 || rc=$?
+check "two cases at once is a usage error" [ "$rc" -eq 64 ]
+check "show is listed in --help" sh -c "'$RECOURSE' --help | grep -q '^  show '"
+finish
