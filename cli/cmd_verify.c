@@ -43,7 +43,9 @@
 #include "core/buf.h"
 #include "core/error.h"
 #include "core/intl.h"
+#include "core/analysis.h"
 #include "core/json.h"
+#include "core/record.h"
 #include "core/safetext.h"
 #include "core/trust.h"
 #include "core/verdict.h"
@@ -450,10 +452,109 @@ verify_json_set(json_t *o, const char *name, const char *s)
 	free(safe);
 }
 
+/* The checks of v as a JSON array, each {id, result, symbol, message}. */
+static json_t *
+verify_checks_json(const struct core_verdict *v, struct core_buf *line)
+{
+	const struct core_check	*c;
+	json_t			*a, *cj;
+	size_t			 i;
+
+	if ((a = json_array()) == NULL)
+		goto nomem;
+	for (i = 0; i < v->n; i++) {
+		c = &v->checks[i];
+		if ((cj = json_object()) == NULL)
+			goto nomem;
+		json_object_set_new(cj, "id", json_string(c->id));
+		json_object_set_new(cj, "result",
+		    json_string(core_check_result_id(c->result)));
+		json_object_set_new(cj, "symbol",
+		    json_string(core_check_symbol(c->result)));
+		core_buf_reset(line);
+		core_check_expand(_(c->msg), c, line);
+		verify_json_set(cj, "message", core_buf_str(line));
+		json_array_append_new(a, cj);
+	}
+	return a;
+nomem:
+	cli_warnx("%s", _(core_strerror(CORE_E_NOMEM)));
+	exit(CLI_EXIT_SOFTWARE);
+}
+
+/*
+ * The label checks of a decision whose signature verified (recourse(1),
+ * LABEL CHECKS): the scorecard computed again, the record's
+ * counterfactuals, and the label's rules, with the registries and pins
+ * given for the provider's attestation.  They are printed under the
+ * document's verdict and do not change it.  Returns 0 when the document
+ * is not a decision that verified, or its record cannot be read.
+ */
+static int
+verify_label(struct verify_ctx *ctx, const struct core_verdict *v,
+    const struct core_doc_info *info, struct core_verdict *label)
+{
+	struct core_record		*rec = NULL;
+	struct core_scorecard_result	*sc = NULL;
+	struct core_cf_result		*cf = NULL;
+	struct core_label_input		 in;
+	struct core_err			 err;
+	enum core_verdict_overall	 o = core_verdict_overall(v);
+	int				 ok = 0;
+
+	core_verdict_init(label);
+	if (info->payload == NULL || strcmp(info->typ, CORE_TYP_DECISION) != 0 ||
+	    (o != CORE_VERDICT_TRUSTED && o != CORE_VERDICT_UNTRUSTED) ||
+	    core_record_parse(info->payload, &rec, &err) != CORE_OK)
+		goto out;
+	if ((sc = malloc(sizeof *sc)) == NULL ||
+	    core_scorecard_check(rec, sc, label) != CORE_OK ||
+	    core_counterfactual_search(rec, &cf) != CORE_OK ||
+	    core_cf_verdict(rec, cf, label) != CORE_OK)
+		goto nomem;
+	core_label_input_init(&in, rec, ctx->now);
+	in.trust = ctx->trust;
+	in.state = &ctx->state;
+	in.record_trusted = o == CORE_VERDICT_TRUSTED;
+	if (core_label_check(&in, label, NULL) != CORE_OK)
+		goto nomem;
+	ok = 1;
+out:
+	core_cf_free(&cf);
+	free(sc);
+	core_record_free(&rec);
+	return ok;
+nomem:
+	cli_warnx("%s", _(core_strerror(CORE_E_NOMEM)));
+	exit(CLI_EXIT_SOFTWARE);
+}
+
+/* Print the label checks under a verdict in words. */
+static void
+verify_print_label(const struct core_verdict *label)
+{
+	struct core_buf	 line;
+	char		*safe;
+	size_t		 i;
+
+	core_buf_init(&line, VERIFY_MAX_LINE);
+	/* L10N: a heading above the checks of a decision's label. */
+	printf("  %s\n", _("label checks:"));
+	for (i = 0; i < label->n; i++) {
+		verify_sentence(&label->checks[i], &line);
+		safe = verify_safe(core_buf_str(&line));
+		printf("  %-6s %s: %s\n",
+		    core_check_symbol(label->checks[i].result),
+		    label->checks[i].id, safe);
+		free(safe);
+	}
+	core_buf_free(&line);
+}
+
 /* Print the verdict on name as one line of JSON. */
 static void
 verify_print_json(const char *name, const struct core_verdict *v,
-    const struct core_doc_info *info)
+    const struct core_doc_info *info, const struct core_verdict *label)
 {
 	enum core_verdict_overall o = core_verdict_overall(v);
 	const struct core_check	*why = core_verdict_reason(v), *c;
@@ -506,6 +607,9 @@ verify_print_json(const char *name, const struct core_verdict *v,
 		json_array_append_new(checks, cj);
 	}
 	json_object_set_new(j, "checks", checks);
+	if (label != NULL)
+		json_object_set_new(j, "label_checks",
+		    verify_checks_json(label, &line));
 	if ((s = json_dumps(j, JSON_COMPACT | JSON_ENSURE_ASCII)) == NULL) {
 		cli_warnx("%s", _(core_strerror(CORE_E_NOMEM)));
 		exit(CLI_EXIT_SOFTWARE);
@@ -520,9 +624,10 @@ verify_print_json(const char *name, const struct core_verdict *v,
 static enum core_verdict_overall
 verify_file(struct verify_ctx *ctx, const char *path)
 {
-	struct core_verdict	 v;
+	struct core_verdict	 v, label;
 	struct core_doc_info	 info;
 	struct core_buf		 doc;
+	int			 have_label;
 	struct core_err		 err;
 	enum core_code		 rc;
 	enum core_verdict_overall o;
@@ -544,10 +649,14 @@ verify_file(struct verify_ctx *ctx, const char *path)
 	    ctx->have_body ? ctx->body.data : NULL, ctx->body.len, &v,
 	    &info)) != CORE_OK)
 		goto nomem;
+	have_label = verify_label(ctx, &v, &info, &label);
 	if (ctx->json)
-		verify_print_json(name, &v, &info);
-	else
+		verify_print_json(name, &v, &info, have_label ? &label : NULL);
+	else {
 		verify_print_text(name, &v);
+		if (have_label)
+			verify_print_label(&label);
+	}
 	o = core_verdict_overall(&v);
 	core_doc_info_free(&info);
 	core_buf_free(&doc);
