@@ -381,15 +381,21 @@ lr_attest_bytes(const json_t *a, enum core_code *rc)
 {
 	char	*s = NULL;
 
+	size_t	 n;
+
 	*rc = CORE_OK;
 	if (json_is_string(a))
 		s = core_strdup(json_string_value(a));
 	else if (json_is_object(a)) {
-		char *d = json_dumps(a, JSON_COMPACT);
-
-		if (d != NULL) {
-			s = core_strdup(d);
-			free(d);
+		/* Into a buffer of ours: jansson's own allocations may go
+		 * through another allocator. */
+		n = json_dumpb(a, NULL, 0, JSON_COMPACT);
+		if (n > 0 && (s = core_malloc(n + 1)) != NULL) {
+			if (json_dumpb(a, s, n, JSON_COMPACT) != n) {
+				core_free(s);
+				s = NULL;
+			} else
+				s[n] = '\0';
 		}
 	} else
 		return NULL;
