@@ -28,6 +28,8 @@ struct cli_opts {
 	int		 screen_reader;	/* --screen-reader, RECOURSE_SCREEN_READER */
 	int		 plain;		/* --plain */
 	int		 kiosk;		/* --kiosk */
+	const char	*kiosk_config;	/* --kiosk-config FILE */
+	const char	*kiosk_tmp;	/* kiosk: the folder of session stores */
 	int		 allow_http_loopback; /* --allow-http-loopback */
 	int		 json;		/* --json where a command supports it */
 };

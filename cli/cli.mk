@@ -20,6 +20,7 @@ recourse_LDADD = $(TUI_LIBS) $(NET_LIBS) $(CORE_LIBS) $(LIBINTL)
 recourse_SOURCES += cli/cmd_inspect.c
 recourse_SOURCES += cli/cmd_watermark.c
 recourse_SOURCES += cli/cmd_tui.c
+recourse_SOURCES += cli/kiosk-conf.c cli/kiosk.h
 recourse_SOURCES += cli/plain.h cli/plain.c cli/plain-read.c cli/plain-contest.c cli/cmd_show.c
 # Plain mode, recourse show and the screen-reader checks.
 TESTS += tests/plain-journey.sh tests/plain-show.sh

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "cli/cli.h"
+#include "cli/kiosk.h"
 #include "cli/session.h"
 #include "tui/tui.h"
 
@@ -20,6 +21,8 @@ cli_cmd_tui(struct cli_opts *opts)
 	size_t			 i;
 	int			 ex;
 
+	if (opts->kiosk)
+		return cli_kiosk_run(opts);	/* a session per person */
 	if ((ex = cli_session_open(&s, opts, 1)) != CLI_EXIT_OK)
 		return ex;
 	for (i = 0; i < s.nlangs && i < CLI_MAX_LANGS; i++)

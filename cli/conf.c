@@ -35,6 +35,9 @@ static const struct {
 	{ "attempts", 0 },
 	{ "retry-max-wait", 0 },
 	{ "lock-wait", 0 },
+	/* kiosk.conf only (recourse(1), KIOSK) */
+	{ "idle-timeout", 0 },
+	{ "admin-password", 0 },
 };
 
 /* Remove white space at both ends of s. */

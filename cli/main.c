@@ -31,6 +31,7 @@ main_usage(FILE *fp)
 	fputs(_("  -s, --screen-reader      screen-reader mode: visible cursor, no decoration\n"), fp);
 	fputs(_("  -p, --plain              line-oriented interface for any terminal or braille\n"), fp);
 	fputs(_("  -k, --kiosk              public-terminal mode (see recourse(1), KIOSK)\n"), fp);
+	fputs(_("      --kiosk-config=FILE  the kiosk's configuration (owned by root)\n"), fp);
 	fputs(_("      --allow-http-loopback  allow plain HTTP to services on this machine\n"), fp);
 	fputs(_("  -h, --help               show this help and exit\n"), fp);
 	fputs(_("  -V, --version            show the version and exit\n"), fp);
@@ -73,13 +74,14 @@ main_set_language(const char *lang)
 int
 main(int argc, char **argv)
 {
-	enum { OPT_HTTP_LOOPBACK = 256 };
+	enum { OPT_HTTP_LOOPBACK = 256, OPT_KIOSK_CONFIG };
 	static const struct option longopts[] = {
 		{ "lang", required_argument, NULL, 'L' },
 		{ "config", required_argument, NULL, 'c' },
 		{ "screen-reader", no_argument, NULL, 's' },
 		{ "plain", no_argument, NULL, 'p' },
 		{ "kiosk", no_argument, NULL, 'k' },
+		{ "kiosk-config", required_argument, NULL, OPT_KIOSK_CONFIG },
 		{ "allow-http-loopback", no_argument, NULL, OPT_HTTP_LOOPBACK },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -121,6 +123,9 @@ main(int argc, char **argv)
 		case 'k':
 			opts.kiosk = 1;
 			break;
+		case OPT_KIOSK_CONFIG:
+			opts.kiosk_config = optarg;
+			break;
 		case OPT_HTTP_LOOPBACK:
 			opts.allow_http_loopback = 1;
 			break;
@@ -137,6 +142,16 @@ main(int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
+
+	/* A kiosk is the full-screen interface on the administrator's
+	 * settings, and nothing else (recourse(1), KIOSK). */
+	if (opts.kiosk && (opts.config != NULL || opts.plain || argc > 0)) {
+		cli_warnx("%s", _("--kiosk runs the full-screen interface alone: "
+		    "it cannot be used with --config, --plain or a command"));
+		return CLI_EXIT_USAGE;
+	}
+	if (opts.kiosk)
+		return cli_cmd_tui(&opts);
 
 	if (argc == 0) {
 		/* Plain mode where full-screen drawing cannot work or is not

@@ -23,6 +23,7 @@
 
 #include "cli/cli.h"
 #include "cli/conf.h"
+#include "cli/kiosk.h"
 #include "cli/session.h"
 #include "core/alloc.h"
 #include "core/buf.h"
@@ -368,6 +369,8 @@ session_registry_file(struct cli_session *s, const char *path)
 		    &s->tstate, &err);
 	else
 		core_err_set(&err, rc, CORE_NO_OFFSET, NULL);
+	if (rc == CORE_OK && s->opts->kiosk)
+		cli_kiosk_note_registry(b.data, b.len);
 	if (rc == CORE_OK)
 		rc = net_trust_state_save(&s->ctx, &err);
 	if (rc != CORE_OK)
@@ -400,7 +403,9 @@ session_registry_dirs(struct cli_session *s, int roots)
 	int		 want;
 
 	snprintf(dirs[nd++], PATH_MAX, "%s", SYSCONFDIR "/recourse/registries");
-	if (xdg != NULL && xdg[0] == '/')
+	if (s->opts->kiosk)
+		;	/* a kiosk trusts only its administrator's registries */
+	else if (xdg != NULL && xdg[0] == '/')
 		snprintf(dirs[nd++], PATH_MAX, "%s/recourse/registries", xdg);
 	else if (home != NULL && home[0] == '/')
 		snprintf(dirs[nd++], PATH_MAX, "%s/.config/recourse/registries", home);
@@ -584,7 +589,9 @@ cli_session_open(struct cli_session *s, struct cli_opts *o, int net)
 	memset(s, 0, sizeof *s);
 	s->opts = o;
 	core_trust_state_init(&s->tstate);
-	if (cli_config_load(&s->cfg, o->config) != 0)
+	/* A kiosk reads its administrator's kiosk.conf and nothing else. */
+	if ((o->kiosk ? cli_kiosk_config_load(&s->cfg, o->kiosk_config) :
+	    cli_config_load(&s->cfg, o->config)) != 0)
 		return CLI_EXIT_USAGE;
 	if (cli_config_bool(&s->cfg, "remember-code", 0, &s->remember_code) != 0 ||
 	    cli_config_long(&s->cfg, "lock-wait", 10, 0, 3600, &wait) != 0)
@@ -596,6 +603,7 @@ cli_session_open(struct cli_session *s, struct cli_opts *o, int net)
 		/* A kiosk keeps nothing past the session: a private folder,
 		 * removed by cli_session_close, and no code is remembered. */
 		snprintf(s->kiosk_dir, sizeof s->kiosk_dir, "%s/recourse-kiosk.XXXXXX",
+		    o->kiosk_tmp != NULL ? o->kiosk_tmp :
 		    getenv("TMPDIR") != NULL && getenv("TMPDIR")[0] == '/' ?
 		    getenv("TMPDIR") : "/tmp");
 		if (mkdtemp(s->kiosk_dir) == NULL) {

@@ -260,7 +260,9 @@ tui_keybar(struct tui *t, int y)
 				continue;
 			len += (size_t)snprintf(buf + len, len < sizeof buf ?
 			    sizeof buf - len : 0, t->cols < 100 ? "%c %s " : "%c %s  ",
-			    b->key, _(b->label));
+			    b->key, t->env->kiosk && b->action == KA_QUIT ?
+			    /* L10N: kiosk mode: q ends the session and wipes it. */
+			    _("Finish") : _(b->label));
 			if (len >= sizeof buf)
 				len = sizeof buf - 1;
 		}

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/intl.h"
+#include "tui/kiosk.h"
 #include "tui/tui-int.h"
 
 enum { OPEN_G_SERVICE = 1, OPEN_G_REF, OPEN_G_CODE, OPEN_G_REMEMBER,
@@ -128,6 +129,9 @@ open_key(struct tui *t, struct tui_pane *p, int key)
 		    "reference and the access code: your letter gives all three."));
 		return 1;
 	}
+	/* A kiosk reaches only the services its registries list. */
+	if (t->env->kiosk && !tui_kiosk_service_ok(t, svc))
+		return 1;
 	it = tui_form_find(&t->open, OPEN_G_REMEMBER, NULL);
 	tui_net_open(t, svc, ref, code, it != NULL && it->on);
 	return 1;

@@ -28,9 +28,21 @@ struct tui_env {
 	int			 remember_code;	/* keep access codes in cases */
 	const char		*service;	/* service URL offered by Open, or NULL */
 	const char		*theme;		/* "default", "high-contrast", "mono", or NULL */
+	/* Kiosk mode (tui/kiosk.h), set by the administrator's kiosk.conf. */
+	int			 idle_timeout;	/* seconds; 0: the default */
+	const char *const	*origins;	/* services the accepted registries list */
+	size_t			 norigins;
+	/* 1 when password is the administrator's; NULL: no exit by key. */
+	int			(*admin_check)(const char *password, void *arg);
+	void			*admin_arg;
 };
 
-/* Run the interface; returns 0, or 70 when the terminal could not be used. */
+/* What tui_run returns in kiosk mode when the administrator asked to leave
+ * (the next person's session is not started). */
+#define TUI_KIOSK_LEAVE	3
+
+/* Run the interface; returns 0, TUI_KIOSK_LEAVE, or 70 when the terminal
+ * could not be used. */
 int	tui_run(const struct tui_env *env);
 
 #endif

@@ -1,0 +1,76 @@
+# kiosk-lib.sh: what the kiosk tests share: the reference service with its
+# demo cases, an administrator's kiosk.conf, and recourse --kiosk in tmux.
+# Source it after tests/lib.sh; call kiosk_setup, then kiosk_start.
+if ! command -v tmux >/dev/null 2>&1 || ! command -v python3 >/dev/null 2>&1 ||
+    ! command -v openssl >/dev/null 2>&1; then
+	echo "tmux, python3 or openssl is not installed: skipped"
+	exit 77
+fi
+ST="$T_TMP/svc"
+SOCK="recourse-kiosk-$$"
+TM="tmux -L $SOCK"
+SVC=
+KTMP="$T_TMP/ktmp"		# RECOURSE_KIOSK_TMP
+KHOME="$T_TMP/home"		# the kiosk account's HOME
+KCONF="$T_TMP/etc/kiosk.conf"
+ADMIN_PW="open-sesame-42"
+kiosk_cleanup() {
+	$TM kill-server 2>/dev/null || true
+	[ -n "$SVC" ] && kill "$SVC" 2>/dev/null || true
+	rm -rf "$T_TMP"
+}
+trap kiosk_cleanup EXIT
+
+# kiosk_setup [EXTRA-LINE]...: start the service; write kiosk.conf with its
+# registry and the lines given.
+kiosk_setup() {
+	mkdir -p "$ST" "$KTMP" "$KHOME" "$T_TMP/etc"
+	chmod 700 "$T_TMP" "$T_TMP/etc"
+	"$RECOURSE_SERVICE" serve --demo "$top_srcdir/data" --state "$ST" \
+	    --listen 127.0.0.1:0 --port-file "$ST/port" --rate 0 \
+	    --client-config "$ST/recourse.conf" 2>"$ST/err" &
+	SVC=$!
+	i=0
+	while [ ! -s "$ST/port" ] || [ ! -s "$ST/recourse.conf" ]; do
+		i=$((i + 1))
+		if [ $i -gt 300 ]; then cat "$ST/err" >&2; exit 99; fi
+		sleep 0.1
+	done
+	SERVICE=$(sed -n 's/^service = //p' "$ST/recourse.conf")
+	salt=5eed0123456789ab
+	hash=$(openssl kdf -keylen 32 -kdfopt digest:SHA256 \
+	    -kdfopt "pass:$ADMIN_PW" -kdfopt "hexsalt:$salt" -kdfopt iter:10000 \
+	    PBKDF2 | tr -d ':\n' | tr 'A-F' 'a-f')
+	{
+		grep -E '^(registry|registry-root) = ' "$ST/recourse.conf"
+		echo "languages = en cy"
+		echo "admin-password = pbkdf2-sha256:10000:$salt:$hash"
+		for l in "$@"; do echo "$l"; done
+	} > "$KCONF"
+	chmod 600 "$KCONF"
+}
+
+screen() { $TM capture-pane -p -t kiosk; }
+# The screen and all the scrollback.
+history() { $TM capture-pane -p -S - -E - -t kiosk; }
+# wait_for TEXT [TENTHS]: poll the screen for TEXT (15 s unless told).
+wait_for() {
+	n=0
+	while ! screen | grep -qF -- "$1"; do
+		n=$((n + 1))
+		[ $n -gt "${2:-150}" ] && return 1
+		sleep 0.1
+	done
+	return 0
+}
+keys() { $TM send-keys -t kiosk "$@"; }
+# kiosk_start: recourse --kiosk in a tmux pane of 80x24; the pane says
+# EXITED and the status when recourse ends.
+kiosk_start() {
+	$TM kill-session -t kiosk 2>/dev/null || true
+	$TM new-session -d -s kiosk -x 80 -y 24 \
+	    "LC_ALL=C.UTF-8 TERM=screen-256color HOME=$KHOME RECOURSE_KIOSK_TMP=$KTMP $RECOURSE --allow-http-loopback --kiosk --kiosk-config $KCONF 2>$T_TMP/kiosk.err; echo EXITED \$?; sleep 60"
+	wait_for "public terminal"
+}
+# still_running: recourse has not ended.
+still_running() { ! screen | grep -q EXITED; }

@@ -1,0 +1,493 @@
+/*
+ * kiosk.c: kiosk mode of the interface (see kiosk.h and recourse(1), KIOSK).
+ *
+ * The start screen offers the configured languages and "open a decision";
+ * every key passes the kiosk's filter first, which refuses what would leave
+ * recourse or change its set-up and keeps the idle clock.  When the person
+ * has typed nothing for the idle time less 30 seconds (less a third, when
+ * the idle time is under 90 seconds), the status line counts down aloud (a bell, and the words where a screen reader reads
+ * them); any key then gives the full time again.  At zero, or when the
+ * person finishes with q, the session ends: the buffers this interface can
+ * reach are zeroed here, the process that held them exits, and the caller
+ * removes the session's private store.
+ */
+#include "config.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include <curses.h>
+#include <locale.h>
+
+#include "core/intl.h"
+#include "tui/kiosk.h"
+#include "tui/tui-int.h"
+
+#define KIOSK_PW_MAX	128
+
+enum kiosk_phase {
+	KIOSK_START = 0,	/* the start screen */
+	KIOSK_ADMIN,		/* the administrator's password is asked for */
+	KIOSK_SESSION		/* the person's session */
+};
+
+struct tui_kiosk {
+	enum kiosk_phase	 phase;
+	size_t			 lang;		/* chosen on the start screen */
+	const char		*langs[8];
+	size_t			 nlangs;
+	const char		*order[8];	/* the chosen one first */
+	struct tui_env		 env;		/* the caller's, languages reordered */
+	long long		 idle_ms;
+	long long		 count_ms;	/* the countdown's length */
+	long long		 last;		/* last key, ms */
+	int			 counting;	/* the countdown is shown */
+	long			 shown;		/* seconds last announced */
+	int			 leave;		/* the administrator asked to leave */
+	char			 pw[KIOSK_PW_MAX];
+	size_t			 pwlen;
+};
+
+/* The name of a language in that language. */
+static const char *
+kiosk_lang_name(const char *tag)
+{
+	static const struct { const char *tag, *name; } names[] = {
+		{ "cy", "Cymraeg" }, { "de", "Deutsch" }, { "en", "English" },
+		{ "es", "Español" }, { "fr", "Français" }, { "ja", "日本語" },
+		{ "pl", "Polski" },
+	};
+	size_t	i;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strncasecmp(tag, names[i].tag, 2) == 0 &&
+		    (tag[2] == '\0' || tag[2] == '-'))
+			return names[i].name;
+	return tag;
+}
+
+/* Messages from now on in the language chosen, and its texts first. */
+static void
+kiosk_set_lang(struct tui *t)
+{
+	struct tui_kiosk	*k = t->kiosk;
+	char			 cur[64];
+	const char		*loc;
+	size_t			 i, n = 0;
+
+	if (k->nlangs == 0)
+		return;
+	setenv("LANGUAGE", k->langs[k->lang], 1);
+	/* Setting the locale again makes gettext read LANGUAGE anew. */
+	loc = setlocale(LC_MESSAGES, NULL);
+	snprintf(cur, sizeof cur, "%s", loc != NULL ? loc : "C.UTF-8");
+	if (strcmp(cur, "C") == 0 || strcmp(cur, "POSIX") == 0)
+		snprintf(cur, sizeof cur, "%s", "C.UTF-8");
+	setlocale(LC_MESSAGES, cur);
+	k->env = *t->env;
+	k->order[n++] = k->langs[k->lang];
+	for (i = 0; i < k->nlangs && n < 8; i++)
+		if (i != k->lang)
+			k->order[n++] = k->langs[i];
+	k->env.langs = k->order;
+	k->env.nlangs = n;
+	t->env = &k->env;
+}
+
+void
+tui_kiosk_begin(struct tui *t)
+{
+	struct sigaction	 sa;
+	struct tui_kiosk	*k;
+	size_t			 i;
+
+	if ((k = calloc(1, sizeof *k)) == NULL)
+		abort();
+	t->kiosk = k;
+	/* raw() already makes these keys; a signal sent from elsewhere on the
+	 * terminal (or before raw mode) is ignored too. */
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGQUIT, &sa, NULL);
+	sigaction(SIGTSTP, &sa, NULL);
+	sigaction(SIGTTIN, &sa, NULL);
+	sigaction(SIGTTOU, &sa, NULL);
+	for (i = 0; i < t->env->nlangs && i < 8; i++)
+		k->langs[k->nlangs++] = t->env->langs[i];
+	k->idle_ms = (long long)(t->env->idle_timeout > 0 ? t->env->idle_timeout :
+	    TUI_KIOSK_IDLE_DEFAULT) * 1000;
+	/* The last 30 seconds; the last third of a shorter time. */
+	k->count_ms = k->idle_ms / 3 < TUI_KIOSK_COUNTDOWN * 1000LL ?
+	    k->idle_ms / 3 : TUI_KIOSK_COUNTDOWN * 1000LL;
+	k->last = tui_now_ms();
+	k->phase = KIOSK_START;
+	tui_say(t, TUI_R_STATUS, "%s", _("Choose a language, then press Enter to "
+	    "open the decision your letter names."));
+	t->relayout = 1;
+}
+
+/* The person chose "open a decision". */
+static void
+kiosk_session(struct tui *t)
+{
+	struct tui_kiosk	*k = t->kiosk;
+
+	kiosk_set_lang(t);
+	k->phase = KIOSK_SESSION;
+	k->last = tui_now_ms();
+	t->relayout = 1;
+	tui_open_build(t);
+	t->open_code_only = 0;
+	tui_show(t, TUI_S_OPEN);
+	tui_say(t, TUI_R_STATUS, "%s", _("Type what your letter gives. When you "
+	    "finish, press q on the main screen: what you typed is wiped."));
+}
+
+/* Keys of the start screen and of the administrator's prompt. */
+static void
+kiosk_start_key(struct tui *t, int key)
+{
+	struct tui_kiosk	*k = t->kiosk;
+
+	if (k->phase == KIOSK_ADMIN) {
+		if (key == TUI_ESC) {
+			explicit_bzero(k->pw, sizeof k->pw);
+			k->pwlen = 0;
+			k->phase = KIOSK_START;
+		} else if (key == '\r' || key == '\n' || key == TUI_KEY(KEY_ENTER)) {
+			k->pw[k->pwlen] = '\0';
+			if (t->env->admin_check(k->pw, t->env->admin_arg)) {
+				k->leave = 1;
+				t->quit = 1;
+			} else {
+				napms(1500);	/* slows guessing at the keyboard */
+				tui_say(t, TUI_R_ERROR, "%s", _("That is not the "
+				    "administrator's password."));
+			}
+			explicit_bzero(k->pw, sizeof k->pw);
+			k->pwlen = 0;
+			k->phase = KIOSK_START;
+		} else if (key == 127 || key == 8 || key == TUI_KEY(KEY_BACKSPACE)) {
+			if (k->pwlen > 0)
+				k->pw[--k->pwlen] = '\0';
+		} else if (key >= 0x20 && key < 0x7f && k->pwlen + 1 < sizeof k->pw)
+			k->pw[k->pwlen++] = (char)key;
+		t->relayout = 1;
+		return;
+	}
+	switch (key) {
+	case TUI_KEY(KEY_UP):
+	case TUI_KEY(KEY_LEFT):
+		if (k->lang > 0)
+			k->lang--;
+		break;
+	case TUI_KEY(KEY_DOWN):
+	case TUI_KEY(KEY_RIGHT):
+	case '\t':
+		if (k->lang + 1 < k->nlangs)
+			k->lang++;
+		break;
+	case '\r':
+	case '\n':
+	case TUI_KEY(KEY_ENTER):
+	case 'o':
+		kiosk_session(t);
+		return;
+	case TUI_CTRL('x'):
+		if (t->env->admin_check != NULL) {
+			k->phase = KIOSK_ADMIN;
+			k->pwlen = 0;
+		}
+		break;
+	default:
+		if (key >= '1' && key <= '9' && (size_t)(key - '1') < k->nlangs)
+			k->lang = (size_t)(key - '1');
+		break;
+	}
+	t->relayout = 1;
+}
+
+/* Is the focus on a field where any character is text? */
+static int
+kiosk_typing(struct tui *t)
+{
+	struct tui_form	*f = t->screen == TUI_S_OPEN ? &t->open :
+	    t->screen == TUI_S_CONTEST ? &t->contest : NULL;
+
+	if (t->searching)
+		return 1;
+	return f != NULL && f->n > 0 && (f->v[f->focus].kind == TUI_F_FIELD ||
+	    f->v[f->focus].kind == TUI_F_AREA);
+}
+
+int
+tui_kiosk_key(struct tui *t, int key)
+{
+	struct tui_kiosk	*k = t->kiosk;
+
+	k->last = tui_now_ms();
+	if (key == TUI_CTRL('c') || key == TUI_CTRL('\\') || key == TUI_CTRL('z')) {
+		tui_say(t, TUI_R_WARN, "%s", _("This key does nothing on a public "
+		    "terminal. To finish, press q on the main screen: what you "
+		    "typed is then wiped."));
+		return 1;
+	}
+	if (key >= TUI_KEY(KEY_F0) && key <= TUI_KEY(KEY_F(63))) {
+		tui_say(t, TUI_R_WARN, "%s", _("Function keys are not used on a "
+		    "public terminal."));
+		return 1;
+	}
+	if (k->counting) {
+		k->counting = 0;
+		tui_say(t, TUI_R_STATUS, "%s", _("Your session goes on."));
+		return 1;
+	}
+	if (k->phase != KIOSK_SESSION) {
+		kiosk_start_key(t, key);
+		return 1;
+	}
+	if (key == '!' && !kiosk_typing(t)) {
+		tui_say(t, TUI_R_WARN, "%s", _("There is no shell on a public "
+		    "terminal."));
+		return 1;
+	}
+	if (key == 'q' && t->screen == TUI_S_MAIN && !t->searching) {
+		t->quit = 1;	/* Finish: the session is wiped */
+		return 1;
+	}
+	return 0;
+}
+
+int
+tui_kiosk_timeout(struct tui *t, int ms)
+{
+	struct tui_kiosk	*k = t->kiosk;
+	long long		 left, wake;
+
+	if (k->phase != KIOSK_SESSION)
+		return ms;
+	left = k->last + k->idle_ms - tui_now_ms();
+	if (left <= 0)
+		return 0;
+	/* Wake at the start of the countdown, then each second of it. */
+	if (left > k->count_ms)
+		wake = left - k->count_ms;
+	else
+		wake = left % 1000 == 0 ? 1000 : left % 1000;
+	if (ms < 0 || wake < ms)
+		ms = (int)wake;
+	return ms;
+}
+
+void
+tui_kiosk_tick(struct tui *t)
+{
+	struct tui_kiosk	*k = t->kiosk;
+	long long		 left;
+	long			 secs;
+
+	if (k->phase != KIOSK_SESSION)
+		return;
+	left = k->last + k->idle_ms - tui_now_ms();
+	if (left <= 0) {
+		t->quit = 1;
+		return;
+	}
+	if (left > k->count_ms)
+		return;
+	secs = (long)((left + 999) / 1000);
+	if (!k->counting) {
+		k->counting = 1;
+		beep();
+	}
+	if (secs != k->shown || t->status_role != TUI_R_WARN) {
+		k->shown = secs;
+		tui_say(t, TUI_R_WARN, P_("No key pressed for a while: this session "
+		    "will be wiped in %ld second. Press any key to go on.",
+		    "No key pressed for a while: this session will be wiped in %ld "
+		    "seconds. Press any key to go on.", secs), secs);
+	}
+}
+
+int
+tui_kiosk_frame(struct tui *t)
+{
+	struct tui_kiosk	*k = t->kiosk;
+	char			 line[256];
+	int			 y, n, cy = 0, cx = 2;
+	size_t			 i;
+
+	if (k->phase == KIOSK_SESSION)
+		return 0;
+	if (t->relayout) {
+		erase();
+		t->relayout = 0;
+	}
+	getmaxyx(stdscr, t->rows, t->cols);
+	n = snprintf(line, sizeof line, " recourse - %s", _("public terminal"));
+	tui_put(0, 0, t->cols, line, (size_t)n, TUI_R_TITLE, 1);
+	y = 2;
+	n = snprintf(line, sizeof line, "%s", _("Look at a decision made about you, "
+	    "check it and contest it."));
+	tui_put(y++, 2, t->cols - 4, line, (size_t)n, TUI_R_HEADING, 1);
+	n = snprintf(line, sizeof line, "%s", _("Nothing you type is kept after "
+	    "you finish or leave."));
+	tui_put(y++, 2, t->cols - 4, line, (size_t)n, TUI_R_NORMAL, 1);
+	y++;
+	if (k->nlangs > 1) {
+		n = snprintf(line, sizeof line, "%s", _("Language (arrows or number):"));
+		tui_put(y++, 2, t->cols - 4, line, (size_t)n, TUI_R_NORMAL, 1);
+		for (i = 0; i < k->nlangs; i++, y++) {
+			n = snprintf(line, sizeof line, "%s %zu %s", i == k->lang ?
+			    "(*)" : "( )", i + 1, kiosk_lang_name(k->langs[i]));
+			tui_put(y, 4, t->cols - 6, line, (size_t)n, i == k->lang ?
+			    TUI_R_SELECTED : TUI_R_NORMAL, 1);
+			if (i == k->lang) {
+				cy = y;
+				cx = 5;
+			}
+		}
+		y++;
+	}
+	n = snprintf(line, sizeof line, "[ %s ]", _("Enter: open a decision"));
+	tui_put(y, 2, t->cols - 4, line, (size_t)n, TUI_R_STRONG, 1);
+	if (k->nlangs <= 1) {
+		cy = y;
+		cx = 4;
+	}
+	y += 2;
+	if (k->phase == KIOSK_ADMIN) {
+		n = snprintf(line, sizeof line, "%s ", _("Administrator's password:"));
+		tui_put(y, 2, t->cols - 4, line, (size_t)n, TUI_R_NORMAL, 0);
+		for (i = 0; i < k->pwlen && (int)i + n + 2 < t->cols; i++)
+			mvaddch(y, 2 + n + (int)i, '*');
+		cy = y;
+		cx = 2 + n + (int)k->pwlen;
+	}
+	tui_put(t->rows - 2, 0, t->cols, t->status, strlen(t->status),
+	    t->status_role, 1);
+	n = snprintf(line, sizeof line, "%s", _("Enter Open a decision  Arrows Language"));
+	tui_put(t->rows - 1, 0, t->cols, line, (size_t)n, TUI_R_KEYBAR, 1);
+	curs_set(1);
+	move(cy < t->rows ? cy : 0, cx < t->cols ? cx : 0);
+	wnoutrefresh(stdscr);
+	doupdate();
+	return 1;
+}
+
+int
+tui_kiosk_service_ok(struct tui *t, const char *svc)
+{
+	const char	*p;
+	size_t		 n, i, len;
+
+	/* The origin: scheme and authority, with nothing but "/" after. */
+	p = strstr(svc, "://");
+	if (p != NULL && (strncmp(svc, "https://", 8) == 0 ||
+	    strncmp(svc, "http://", 7) == 0)) {
+		n = (size_t)(p + 3 - svc);
+		n += strcspn(svc + n, "/?#");
+		len = strlen(svc);
+		if (n == len || (n + 1 == len && svc[n] == '/'))
+			for (i = 0; i < t->env->norigins; i++)
+				if (strlen(t->env->origins[i]) == n &&
+				    strncasecmp(t->env->origins[i], svc, n) == 0)
+					return 1;
+	}
+	tui_say(t, TUI_R_ERROR, "%s", _("This terminal opens decisions only from "
+	    "the services its registries list: check the address on your letter."));
+	return 0;
+}
+
+/* Zero a string that is about to be freed. */
+static void
+kiosk_zero(char *s)
+{
+	if (s != NULL)
+		explicit_bzero(s, strlen(s));
+}
+
+/* Zero an editor's text and its undo history. */
+static void
+kiosk_zero_ed(struct tui_editor *e)
+{
+	size_t	i;
+
+	if (e->s != NULL)
+		explicit_bzero(e->s, e->cap);
+	for (i = 0; i < e->nundo; i++)
+		if (e->undo[i].text != NULL)
+			explicit_bzero(e->undo[i].text, e->undo[i].len);
+}
+
+/* Zero what a form holds: typed text, and labels made from the record. */
+static void
+kiosk_zero_form(struct tui_form *f)
+{
+	size_t	i, c;
+
+	for (i = 0; i < f->n; i++) {
+		kiosk_zero(f->v[i].label);
+		kiosk_zero(f->v[i].code);
+		for (c = 0; c < f->v[i].nchoices; c++)
+			kiosk_zero(f->v[i].choice_labels[c]);
+		kiosk_zero_ed(&f->v[i].ed);
+	}
+}
+
+void
+tui_kiosk_wipe(struct tui *t)
+{
+	size_t	i;
+
+	kiosk_zero(t->code);
+	kiosk_zero(t->pending_code);
+	kiosk_zero(t->receipt_text);
+	if (t->body.data != NULL)
+		explicit_bzero(t->body.data, t->body.cap);
+	explicit_bzero(t->body_sha, sizeof t->body_sha);
+	kiosk_zero_form(&t->contest);
+	kiosk_zero_form(&t->open);
+	kiosk_zero_ed(&t->search);
+	explicit_bzero(t->last_search, sizeof t->last_search);
+	explicit_bzero(t->status, sizeof t->status);
+	explicit_bzero(t->progress, sizeof t->progress);
+	explicit_bzero(t->cur.problem, sizeof t->cur.problem);
+	for (i = 0; i < TUI_P_COUNT; i++)
+		if (t->panes[i].doc.text.data != NULL)
+			explicit_bzero(t->panes[i].doc.text.data,
+			    t->panes[i].doc.text.cap);
+	for (i = 0; i < t->ncases; i++) {
+		kiosk_zero(t->cases[i].outcome);
+		kiosk_zero(t->cases[i].issuer);
+	}
+	if (t->kiosk != NULL)
+		explicit_bzero(t->kiosk->pw, sizeof t->kiosk->pw);
+	/* What curses keeps of the screen goes with clear(). */
+	clear();
+	refresh();
+}
+
+void
+tui_kiosk_clear_terminal(void)
+{
+	/* Home, erase the screen, and erase the scrollback (E3). */
+	fputs("\033[H\033[2J\033[3J", stdout);
+	fflush(stdout);
+}
+
+int
+tui_kiosk_end(struct tui *t, int stopped)
+{
+	int	leave = t->kiosk->leave || stopped;
+
+	explicit_bzero(t->kiosk, sizeof *t->kiosk);
+	free(t->kiosk);
+	t->kiosk = NULL;
+	return leave ? TUI_KIOSK_LEAVE : 0;
+}
