@@ -626,7 +626,7 @@ core_cf_verdict(const struct core_record *r, const struct core_cf_result *res,
     struct core_verdict *v)
 {
 	const struct core_cf_check	*c;
-	char				 n[16], s[64], t[64];
+	char				 n[32], s[64], t[64];
 	size_t				 i;
 	int				 done = 0;
 
