@@ -90,6 +90,11 @@ tui_docpane_draw(struct tui *t, struct tui_pane *p, const struct tui_rect *r,
 	tui_docpane_ensure(t, p, in.w);
 	p->rect = *r;
 	doc_item_lines(&p->doc, p->sel, &first, &last);
+	/* An item that begins with a blank line is shown, and holds the
+	 * cursor, from its first line with text: a screen reader would
+	 * otherwise read an empty row as the focused item. */
+	while (first < last && first < p->doc.nlines && p->doc.lines[first].len == 0)
+		first++;
 	for (row = 0; row < in.h; row++) {
 		i = p->top + (size_t)row;
 		if (i >= p->doc.nlines) {
