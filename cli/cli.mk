@@ -26,3 +26,9 @@ recourse_SOURCES += cli/plain.h cli/plain.c cli/plain-read.c cli/plain-contest.c
 TESTS += tests/plain-journey.sh tests/plain-show.sh
 dist_check_SCRIPTS += tests/plain-journey.sh tests/plain-show.sh
 EXTRA_DIST += tests/a11y/svc.sh
+# The cursor on the focused item after every key, in both modes.
+TESTS += tests/cursor-screens.sh
+dist_check_SCRIPTS += tests/cursor-screens.sh
+EXTRA_DIST += tests/a11y/focus.py
+# Fenrir, headless, speaking to a file: run by hand (see its header).
+EXTRA_DIST += tests/a11y/fenrir.sh tests/a11y/run-app.sh tests/a11y/fenrir.conf.in
