@@ -11,8 +11,8 @@
  *     variation selectors U+FE00-FE0F, U+E0100-E01EF are deleted.
  *  3. Words are maximal runs of categories L, M and N; a code point in
  *     U+3040-30FF, U+3400-4DBF, U+4E00-9FFF, U+F900-FAFF, U+20000-3134F,
- *     U+0E00-0EFF, U+1000-109F or U+1780-17FF is a word by itself; everything
- *     else separates words.
+ *     U+0E00-0EFF, U+1000-109F or U+1780-17FF is a word by itself, whatever
+ *     its category; everything else separates words.
  *  4. Each adjacent pair (previous word, word) is counted once: T is the
  *     number of distinct pairs.
  *  5. A pair (a, b) is green when the first two bytes, big-endian, of
@@ -24,20 +24,29 @@
  *     that it stays accurate, and never underflows in log10_p, for T in the
  *     millions.  With k keys tried, the verdict compares p k with alpha.
  *
+ * Unicode data (normalisation, case folding, categories) is utf8proc's:
+ * detector and embedder built on different Unicode versions may split a
+ * character assigned only in the newer one differently; nothing else
+ * changes between versions.  UTF8PROC_STABLE is used when composing, so
+ * that composition exclusions (U+2ADC, U+1D15E, ...) stay decomposed as
+ * NFKC requires.
+ *
  * Streaming.  Text is fed in chunks of any size; a word, a UTF-8 sequence
- * or a base letter and its combining marks may straddle chunks.  The
- * detector keeps only the current and the previous word (each at most
- * CORE_WPG1_MAX_WORD bytes: a longer word is CORE_E_TOO_LARGE), the code
- * points since the last point where no normalisation can join text across
- * (a starter that is not a mark and not a Hangul jamo: in practice one
- * letter and its marks; a run of more than 4096 non-starters, which no
- * language writes, is normalised in parts), and the set of distinct pairs.
+ * or a base letter and its combining marks may straddle chunks.  Besides
+ * its tables, the detector keeps the word being read (at most
+ * CORE_WPG1_MAX_WORD bytes: a longer word is CORE_E_TOO_LARGE), the words
+ * read but not yet counted (a batch of 32, about 4 KiB), and the code points
+ * since the last point where no normalisation can join text across (a
+ * starter that is not a mark and not a Hangul jamo: in practice one letter
+ * and its marks; a run of more than 4096 non-starters, which no language
+ * writes, is normalised in parts).
  *
  * Pairs are counted exactly: each distinct word is numbered, and the set
  * of distinct pairs holds pairs of numbers, 11 to 22 bytes per distinct pair
- * (see wpg1.c), so memory is bounded by T, and T by max_pairs
- * (CORE_E_TOO_LARGE beyond it).  The green test runs once per distinct
- * pair and key.
+ * (see wpg1.c); there are never more distinct words than distinct pairs
+ * plus one, so memory is bounded by T, and T by max_pairs (CORE_E_TOO_LARGE
+ * beyond it, reported at the latest by core_wpg1_finish()).  The green test
+ * runs once per distinct pair and key.
  *
  * A published key lets anyone embed or strip the mark, so a positive result
  * is "consistent with the watermark", never proof.
