@@ -38,6 +38,7 @@ static const struct {
 	/* kiosk.conf only (recourse(1), KIOSK) */
 	{ "idle-timeout", 0 },
 	{ "admin-password", 0 },
+	{ "print-command", 0 },
 };
 
 /* Remove white space at both ends of s. */

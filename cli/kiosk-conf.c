@@ -214,6 +214,15 @@ kiosk_child(struct cli_opts *o)
 		env.admin_check = kiosk_admin_check;
 		env.admin_arg = it->value;
 	}
+	if ((it = cli_config_get(&s.cfg, "print-command")) != NULL) {
+		if (it->value[0] != '/') {
+			cli_warnx(_("%s:%u: print-command must be an absolute path"),
+			    it->file, it->line);
+			ex = CLI_EXIT_USAGE;
+			goto close;
+		}
+		env.print_command = it->value;
+	}
 	ex = tui_run(&env);
 	if (ex != 0 && ex != TUI_KIOSK_LEAVE)
 		ex = CLI_EXIT_SOFTWARE;

@@ -281,7 +281,10 @@ tui_keybar(struct tui *t, int y)
 		fixed = _("y Send  Esc Back to the form  Arrows Read");
 		break;
 	case TUI_S_RECEIPT:
-		fixed = _("Enter Done  Arrows Read");
+		fixed = t->env->kiosk && t->env->print_command != NULL ?
+		    _("Enter Done  g Take it away (QR code)  p Print  Arrows Read") :
+		    t->env->kiosk ? _("Enter Done  g Take it away (QR code)  Arrows Read") :
+		    _("Enter Done  Arrows Read");
 		break;
 	}
 	if (fixed != NULL)

@@ -13,6 +13,10 @@
  */
 #include "config.h"
 
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,10 +25,16 @@
 #include <unistd.h>
 
 #include <curses.h>
+#include <jansson.h>
 #include <locale.h>
 
+#include "core/alloc.h"
+#include "core/buf.h"
 #include "core/intl.h"
+#include "core/json.h"
+#include "core/safetext.h"
 #include "tui/kiosk.h"
+#include "tui/qr.h"
 #include "tui/tui-int.h"
 
 #define KIOSK_PW_MAX	128
@@ -50,7 +60,11 @@ struct tui_kiosk {
 	int			 leave;		/* the administrator asked to leave */
 	char			 pw[KIOSK_PW_MAX];
 	size_t			 pwlen;
+	int			 qr;		/* the receipt to take away is shown */
 };
+
+static void	kiosk_print(struct tui *);
+static void	kiosk_qr_frame(struct tui *);
 
 /* The name of a language in that language. */
 static const char *
@@ -251,6 +265,23 @@ tui_kiosk_key(struct tui *t, int key)
 		kiosk_start_key(t, key);
 		return 1;
 	}
+	if (k->qr) {
+		if (key == 'p')
+			kiosk_print(t);
+		else {
+			k->qr = 0;
+			t->relayout = 1;
+		}
+		return 1;
+	}
+	if (t->screen == TUI_S_RECEIPT && (key == 'g' || key == 'p')) {
+		if (key == 'g') {
+			k->qr = 1;
+			t->relayout = 1;
+		} else
+			kiosk_print(t);
+		return 1;
+	}
 	if (key == '!' && !kiosk_typing(t)) {
 		tui_say(t, TUI_R_WARN, "%s", _("There is no shell on a public "
 		    "terminal."));
@@ -322,8 +353,12 @@ tui_kiosk_frame(struct tui *t)
 	int			 y, n, cy = 0, cx = 2;
 	size_t			 i;
 
-	if (k->phase == KIOSK_SESSION)
-		return 0;
+	if (k->phase == KIOSK_SESSION) {
+		if (!k->qr || t->screen != TUI_S_RECEIPT)
+			return 0;
+		kiosk_qr_frame(t);
+		return 1;
+	}
 	if (t->relayout) {
 		erase();
 		t->relayout = 0;
@@ -490,4 +525,190 @@ tui_kiosk_end(struct tui *t, int stopped)
 	free(t->kiosk);
 	t->kiosk = NULL;
 	return leave ? TUI_KIOSK_LEAVE : 0;
+}
+
+/* A member of the receipt, made safe, or "". */
+static void
+kiosk_receipt_get(json_t *r, const char *k, char *out, size_t outsz)
+{
+	const char	*s = json_string_value(json_object_get(r, k));
+	char		*safe = NULL;
+
+	out[0] = '\0';
+	if (s != NULL && core_safetext(s, CORE_SAFETEXT_ESCAPE, 4096, &safe) == CORE_OK)
+		snprintf(out, outsz, "%s", safe);
+	core_free(safe);
+}
+
+/* What the person takes away: the receipt in words, for the QR view and the
+ * printer; the QR payload (status URL and the receipt's SHA-256) in qr. */
+static void
+kiosk_takeaway(struct tui *t, struct core_buf *text, char *qr, size_t qrsz,
+    char *vcode, size_t vsz)
+{
+	static const struct { const char *key, *label; } fields[] = {
+		{ "receipt_id", N_("Receipt:") },
+		{ "contest_id", N_("Contest:") },
+		{ "decision_id", N_("Decision:") },
+		{ "received_at", N_("Received at:") },
+		{ "answer_due", N_("Answer due by:") },
+		{ "status_url", N_("Status:") },
+	};
+	json_t		*r = NULL;
+	struct core_err	 err;
+	const char	*hex = t->cur.c.receipt != NULL ? t->cur.c.receipt : "";
+	char		 v[1100], url[1100], up[65];
+	size_t		 i;
+
+	if (t->receipt_text != NULL)
+		(void)core_json_parse(t->receipt_text, strlen(t->receipt_text), NULL,
+		    &r, &err);
+	core_buf_printf(text, "%s\n", _("recourse: the receipt of a contest"));
+	for (i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+		kiosk_receipt_get(r, fields[i].key, v, sizeof v);
+		core_buf_printf(text, "%s %s\n", _(fields[i].label), v);
+	}
+	tui_qr_vcode(hex, vcode, vsz);
+	core_buf_printf(text, _("Receipt SHA-256: %s"), hex);
+	core_buf_printf(text, "\n");
+	core_buf_printf(text, _("Verification code: %s"), vcode);
+	core_buf_printf(text, "\n");
+	/* The digest in capitals: the QR code holds it in its denser mode. */
+	for (i = 0; hex[i] != '\0' && i < 64; i++)
+		up[i] = hex[i] >= 'a' && hex[i] <= 'f' ? (char)(hex[i] - 32) : hex[i];
+	up[i] = '\0';
+	kiosk_receipt_get(r, "status_url", url, sizeof url);
+	snprintf(qr, qrsz, "%s#SHA256=%s", url, up);
+	json_decref(r);
+}
+
+/* Print the receipt through the administrator's print command: execv(2) of
+ * its absolute path with the receipt on standard input, never a shell; the
+ * printer runs on its own (a grandchild), so the interface does not wait. */
+static void
+kiosk_print(struct tui *t)
+{
+	struct core_buf	 text;
+	char		 qr[1200], vcode[16];
+	char		*argv[2];
+	int		 fds[2], st, ok = 0, devnull;
+	pid_t		 pid, gpid;
+	ssize_t		 n;
+	size_t		 off;
+
+	if (t->env->print_command == NULL || t->env->print_command[0] != '/') {
+		tui_say(t, TUI_R_WARN, "%s", _("This terminal has no printer; scan "
+		    "the code or write down the verification code."));
+		return;
+	}
+	core_buf_init(&text, 64 * 1024);
+	kiosk_takeaway(t, &text, qr, sizeof qr, vcode, sizeof vcode);
+	if (pipe(fds) != 0)
+		goto out;
+	if ((pid = fork()) == 0) {
+		if ((gpid = fork()) != 0)
+			_exit(gpid < 0 ? 1 : 0);
+		close(fds[1]);
+		devnull = open("/dev/null", O_RDWR);
+		if (dup2(fds[0], STDIN_FILENO) < 0 || devnull < 0 ||
+		    dup2(devnull, STDOUT_FILENO) < 0 || dup2(devnull, STDERR_FILENO) < 0)
+			_exit(127);
+		argv[0] = (char *)t->env->print_command;
+		argv[1] = NULL;
+		execv(argv[0], argv);
+		_exit(127);
+	}
+	close(fds[0]);
+	if (pid > 0) {
+		signal(SIGPIPE, SIG_IGN);
+		for (off = 0; off < text.len; off += (size_t)n)
+			if ((n = write(fds[1], text.data + off, text.len - off)) <= 0)
+				break;
+		ok = off == text.len;
+		while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+			;
+		ok = ok && WIFEXITED(st) && WEXITSTATUS(st) == 0;
+	}
+	close(fds[1]);
+out:
+	if (text.data != NULL)
+		explicit_bzero(text.data, text.cap);
+	core_buf_free(&text);
+	if (ok)
+		tui_say(t, TUI_R_STATUS, "%s", _("The receipt was sent to the printer."));
+	else
+		tui_say(t, TUI_R_ERROR, "%s", _("The receipt could not be printed; "
+		    "scan the code or write down the verification code."));
+}
+
+/* Words in the column at (y, x) of width w, wrapped at spaces; returns the
+ * next row. */
+static int
+kiosk_words(int y, int x, int w, int maxy, const char *s, enum tui_role r)
+{
+	size_t	len = strlen(s), n, cut;
+
+	while (len > 0 && y < maxy) {
+		n = len;
+		if (core_text_fit(s, len, (size_t)w, NULL) < len) {
+			n = core_text_fit(s, len, (size_t)w, NULL);
+			for (cut = n; cut > 0 && s[cut] != ' '; cut--)
+				;
+			if (cut > 0)
+				n = cut;
+		}
+		tui_put(y++, x, w, s, n, r, 1);
+		s += n;
+		len -= n;
+		while (len > 0 && *s == ' ') {
+			s++;
+			len--;
+		}
+	}
+	return y;
+}
+
+/* The receipt to take away: the QR code, the verification code, keys. */
+static void
+kiosk_qr_frame(struct tui *t)
+{
+	struct core_buf	 text;
+	char		 qr[1200], vcode[16];
+	int		 rows, w = 0, x, y, cw;
+
+	getmaxyx(stdscr, t->rows, t->cols);
+	if (t->relayout) {
+		erase();
+		t->relayout = 0;
+	}
+	core_buf_init(&text, 64 * 1024);
+	kiosk_takeaway(t, &text, qr, sizeof qr, vcode, sizeof vcode);
+	rows = t->utf8 ? tui_qr_draw(0, 0, t->rows, t->cols - 24, qr, &w) : -1;
+	x = rows > 0 ? w + 2 : 2;
+	cw = t->cols - x - 1;
+	y = rows > 0 ? 2 : 1;
+	y = kiosk_words(y, x, cw, t->rows, _("Your receipt, to take away"),
+	    TUI_R_HEADING);
+	y++;
+	if (rows < 0)
+		y = kiosk_words(y, x, cw, t->rows, _("Make the window larger to "
+		    "show the QR code."), TUI_R_WARN);
+	y = kiosk_words(y, x, cw, t->rows, _("Verification code:"), TUI_R_NORMAL);
+	y = kiosk_words(y, x + 2, cw - 2, t->rows, vcode, TUI_R_STRONG);
+	y++;
+	y = kiosk_words(y, x, cw, t->rows, _("The code holds the address of your "
+	    "contest's status and the SHA-256 of the signed receipt; the "
+	    "verification code is the start of that SHA-256."), TUI_R_NORMAL);
+	y++;
+	if (t->env->print_command != NULL)
+		y = kiosk_words(y, x, cw, t->rows, _("p Print the receipt"), TUI_R_KEY);
+	y = kiosk_words(y, x, cw, t->rows, _("Any other key: back"), TUI_R_KEY);
+	(void)kiosk_words(y + 1, x, cw, t->rows, t->status, t->status_role);
+	if (text.data != NULL)
+		explicit_bzero(text.data, text.cap);
+	core_buf_free(&text);
+	curs_set(t->env->screen_reader ? 1 : 0);
+	move(rows > 0 ? 2 : 1, x);
+	wnoutrefresh(stdscr);
+	doupdate();
 }

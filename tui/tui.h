@@ -35,6 +35,7 @@ struct tui_env {
 	/* 1 when password is the administrator's; NULL: no exit by key. */
 	int			(*admin_check)(const char *password, void *arg);
 	void			*admin_arg;
+	const char		*print_command;	/* absolute path, or NULL */
 };
 
 /* What tui_run returns in kiosk mode when the administrator asked to leave

@@ -25,12 +25,15 @@ tui_libtui_a_SOURCES = \
 	tui/netops.c \
 	tui/keys.c \
 	tui/loop.c \
-	tui/kiosk.h tui/kiosk.c
+	tui/kiosk.h tui/kiosk.c \
+	tui/qr.h tui/qr.c
+tui_libtui_a_CPPFLAGS += $(QRENCODE_CFLAGS)
 
 # Kiosk mode: escapes refused, the idle wipe, the receipt's QR code.
-TESTS += tests/kiosk-escape.sh tests/kiosk-idle.sh
+TESTS += tests/kiosk-escape.sh tests/kiosk-idle.sh tests/kiosk-qr.sh
 dist_check_SCRIPTS += tests/kiosk-escape.sh tests/kiosk-idle.sh \
-	tests/kiosk-lib.sh
+	tests/kiosk-qr.sh tests/kiosk-lib.sh
+EXTRA_DIST += tests/kiosk-qr.py
 
 TESTS += tests/tui-demo.sh tests/tui-hostile.sh
 dist_check_SCRIPTS += tests/tui-demo.sh tests/tui-hostile.sh
