@@ -2,3 +2,5 @@
 # directory with a generated Makefile, so its tests are declared here.
 TESTS += tests/check-po.sh
 dist_check_SCRIPTS += tests/check-po.sh
+TESTS += tests/i18n-help.sh
+dist_check_SCRIPTS += tests/i18n-help.sh
