@@ -263,7 +263,8 @@ struct core_label_input {
 void		core_label_input_init(struct core_label_input *in,
 		    const struct core_record *rec, time_t now);
 
-/* One party of the liability chain. */
+/* One party of the liability chain; party points into the record and is
+ * valid while the record is. */
 struct core_liability_link {
 	enum core_rec_role role;
 	const struct core_rec_party *party;	/* NULL: the record names none */
