@@ -18,6 +18,8 @@ a11y_cleanup() {
 	rm -rf "$T_TMP"
 }
 trap a11y_cleanup EXIT
+# A test stopped by timeout(1) or ^C still cleans up.
+trap 'exit 1' INT TERM HUP
 ST="$T_TMP/svc"
 mkdir -p "$ST"
 "$RECOURSE_SERVICE" serve --demo "$top_srcdir/data" --state "$ST" \
