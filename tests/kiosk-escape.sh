@@ -36,7 +36,7 @@ cp "$KCONF" "$T_TMP/etc/open.conf"; chmod 666 "$T_TMP/etc/open.conf"
 check "a kiosk.conf that others may write is refused" sh -c \
     "'$RECOURSE' --kiosk --kiosk-config '$T_TMP/etc/open.conf' 2>&1 </dev/null | grep -q 'writable by no one else'"
 
-check "the kiosk starts on its start screen" kiosk_start
+kiosk_begin
 check "the start screen offers the languages" wait_for "2 Cymraeg"
 keys C-z; keys C-c; keys 'C-\'
 sleep 0.5
@@ -91,6 +91,10 @@ check "the key bar says q finishes" wait_for "q Finish"
 keys q
 check "q finishes: back to the start screen" wait_for "2 Cymraeg"
 check "the decision is no longer on the screen" sh -c "! $TM capture-pane -p -S - -t kiosk | grep -q LN-2026-004217"
+keys 2 Enter
+check "the language chosen on the start screen is used" wait_for "Cyfeiriad y gwasanaeth"
+keys Escape q
+check "the next person's start screen is back in the first language" wait_for "2 Cymraeg"
 keys C-x
 wait_for "Administrator's password"
 keys wrong-password Enter

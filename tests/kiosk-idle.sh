@@ -12,7 +12,7 @@ kiosk_setup "idle-timeout = 15"
 # grep_left TEXT: TEXT is in some file under the kiosk's folder or HOME.
 grep_left() { grep -rqF -- "$1" "$KTMP" "$KHOME" 2>/dev/null; }
 
-check "the kiosk starts" kiosk_start
+kiosk_begin
 keys Enter
 wait_for "Service address"
 keys "$SERVICE" Tab LN-2026-004217 Tab "$CODE" Tab Enter

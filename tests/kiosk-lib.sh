@@ -72,5 +72,17 @@ kiosk_start() {
 	    "LC_ALL=C.UTF-8 TERM=screen-256color HOME=$KHOME RECOURSE_KIOSK_TMP=$KTMP $RECOURSE --allow-http-loopback --kiosk --kiosk-config $KCONF 2>$T_TMP/kiosk.err; echo EXITED \$?; sleep 60"
 	wait_for "public terminal"
 }
+# kiosk_begin: kiosk_start as the first check; without a kiosk the rest
+# cannot run, so the test ends there.
+kiosk_begin() {
+	if kiosk_start; then
+		ok "the kiosk starts on its start screen"
+		return 0
+	fi
+	not_ok "the kiosk starts on its start screen"
+	cat "$T_TMP/kiosk.err" >&2 2>/dev/null || true
+	finish
+	exit 1
+}
 # still_running: recourse has not ended.
 still_running() { ! screen | grep -q EXITED; }

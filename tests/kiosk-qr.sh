@@ -18,7 +18,7 @@ printf '#!/bin/sh\ncat > "%s"\n' "$PRINTED" > "$T_TMP/bin/print"
 chmod 755 "$T_TMP/bin/print"
 kiosk_setup "idle-timeout = 300" "print-command = $T_TMP/bin/print"
 
-check "the kiosk starts" kiosk_start
+kiosk_begin
 keys Enter
 wait_for "Service address"
 keys "$SERVICE" Tab LN-2026-004217 Tab 7KQ4-M2PX Tab Enter
