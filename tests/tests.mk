@@ -34,9 +34,9 @@ TESTS += tests/unit/check_error
 check_DATA = tests/locale.stamp
 tests/locale.stamp: $(top_srcdir)/i18n/LINGUAS
 	@for l in `sed -e 's/#.*//' $(top_srcdir)/i18n/LINGUAS`; do \
-	  g=i18n/$$l.gmo; test -f $$g || g=$(top_srcdir)/i18n/$$l.gmo; \
 	  $(MKDIR_P) tests/locale/$$l/LC_MESSAGES && \
-	  cp $$g tests/locale/$$l/LC_MESSAGES/$(PACKAGE).mo || exit 1; \
+	  $(MSGFMT) -o tests/locale/$$l/LC_MESSAGES/$(PACKAGE).mo \
+	    $(top_srcdir)/i18n/$$l.po || exit 1; \
 	done; touch $@
 .PHONY: tests/locale.stamp
 clean-local: clean-test-locale
