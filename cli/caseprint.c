@@ -2,16 +2,20 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <jansson.h>
 
 #include "cli/cli.h"
 #include "cli/session.h"
+#include "core/analysis.h"
 #include "core/buf.h"
 #include "core/error.h"
 #include "core/intl.h"
 #include "core/json.h"
+#include "core/jws.h"
 #include "core/record.h"
 #include "core/verdict.h"
 #include "net/case.h"
@@ -45,6 +49,86 @@ out:
 	core_buf_free(&jws);
 	core_buf_free(&payload);
 	return rec;
+}
+
+/* The keys the service published with the case's discovery document (they
+ * may check a provider's attestation; they confer no trust), or NULL. */
+static struct core_keyset *
+caseprint_keys(struct cli_session *s, const struct net_case *c)
+{
+	struct core_keyset	*ks = NULL;
+	struct core_buf		 b;
+	struct core_err		 err;
+	json_t			*doc = NULL;
+
+	core_buf_init(&b, NET_STORE_MAX_FILE);
+	if (c->discovery != NULL &&
+	    net_store_get_object(s->store, c->discovery, &b, &err) == CORE_OK &&
+	    core_json_parse(b.data, b.len, NULL, &doc, &err) == CORE_OK &&
+	    core_keyset_from_jwks(json_object_get(doc, "jwks"), &ks, &err) != CORE_OK)
+		ks = NULL;
+	json_decref(doc);
+	core_buf_free(&b);
+	return ks;
+}
+
+int
+cli_print_label_checks(FILE *fp, struct cli_session *s, const struct net_case *c,
+    int record_trusted)
+{
+	struct core_keyset		*keys = NULL;
+	struct core_record		*rec;
+	struct core_scorecard_result	*sc = NULL;
+	struct core_cf_result		*cf = NULL;
+	struct core_label_input		 in;
+	struct core_verdict		 v;
+	struct core_buf			 line;
+	size_t				 i;
+	int				 failed = 0;
+
+	if ((rec = cli_case_record(s, c, 0)) == NULL)
+		return 0;
+	core_verdict_init(&v);
+	core_buf_init(&line, 8192);
+	if ((sc = malloc(sizeof *sc)) == NULL ||
+	    core_scorecard_check(rec, sc, &v) != CORE_OK ||
+	    core_counterfactual_search(rec, &cf) != CORE_OK ||
+	    core_cf_verdict(rec, cf, &v) != CORE_OK)
+		goto nomem;
+	core_label_input_init(&in, rec, time(NULL));
+	in.trust = s->trust;
+	in.state = &s->tstate;
+	in.keys = keys = caseprint_keys(s, c);
+	in.newest_id = c->decision_id;
+	in.record_trusted = record_trusted;
+	if (core_label_check(&in, &v, NULL) != CORE_OK)
+		goto nomem;
+	/* L10N: a heading above the checks of a decision's label. */
+	fprintf(fp, "%s\n", _("Label checks:"));
+	for (i = 0; i < v.n; i++) {
+		core_buf_reset(&line);
+		fprintf(fp, "  %-6s ", core_check_symbol(v.checks[i].result));
+		if (core_check_expand(_(v.checks[i].msg), &v.checks[i], &line) == CORE_OK)
+			cli_put_safe(fp, core_buf_str(&line));
+		if (v.checks[i].result == CORE_CHECK_FAILED) {
+			failed++;
+			if (v.checks[i].detail[0] != '\0') {
+				fputs(" (", fp);
+				cli_put_safe(fp, v.checks[i].detail);
+				fputc(')', fp);
+			}
+		}
+		fputc('\n', fp);
+	}
+	core_keyset_free(&keys);
+	core_cf_free(&cf);
+	free(sc);
+	core_record_free(&rec);
+	core_buf_free(&line);
+	return failed;
+nomem:
+	cli_warnx("%s", _(core_strerror(CORE_E_NOMEM)));
+	exit(CLI_EXIT_SOFTWARE);
 }
 
 /* The verdict a case recorded, from its stable id. */

@@ -65,6 +65,9 @@ cli_show_fetched(struct cli_session *s, const struct net_outcome *o)
 	if (o->have_verdict) {
 		cli_print_verdict(stdout, &o->verdict);
 		ex = cli_exit_verdict(&o->verdict);
+		/* Only a record that is authentic is worth checking further. */
+		if (!o->kept_old && (ex == CLI_EXIT_OK || ex == CLI_EXIT_UNTRUSTED))
+			cli_print_label_checks(stdout, s, &c, ex == CLI_EXIT_OK);
 	}
 	net_case_clear(&c);
 	return ex;

@@ -72,6 +72,13 @@ struct core_record *cli_case_record(struct cli_session *s, const struct net_case
  * words, deadline, contest. */
 void		cli_print_case(FILE *fp, struct cli_session *s, const struct net_case *c,
 		    int with_verdict);
+/* The label checks of the case's record, as recourse verify prints them:
+ * the scorecard computed again, the record's counterfactuals and the
+ * provenance label's rules.  They are shown under the record's verdict and
+ * do not change it.  record_trusted: the record verified with a trusted
+ * key.  Returns the number of checks that failed. */
+int		cli_print_label_checks(FILE *fp, struct cli_session *s,
+		    const struct net_case *c, int record_trusted);
 /* One line for the contest of a case (status, dates), or nothing. */
 void		cli_print_contest(FILE *fp, const struct net_case *c);
 

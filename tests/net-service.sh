@@ -31,6 +31,10 @@ rr $R open LN-2026-004217 --code 7KQ4-M2PX
 expect "the loan decision is valid and trusted" 0 "[ok] valid and trusted"
 expect "its outcome is shown" 0 "declined"
 expect "and the last day to contest" 0 "Contest by: 2027-01-19"
+expect "its label checks are shown" 0 "Label checks:"
+expect "the provider's attestation verifies with the service's published keys" 0 "signed an attestation of this model"
+rr $R open TS-2026-00731 --code H6PQ-9ZKE
+expect "a label that calls the decision human, with no review, fails a label check" 0 "[FAIL] The label gives the level of automation"
 rr $R open HB-2026-118305 --code 3WJD-8RTC
 expect "the housing benefit decision opens" 0 "valid and trusted"
 rr $R open INS-2026-55190 --code R2VN-4XFA
