@@ -82,7 +82,7 @@ tui_docpane_draw(struct tui *t, struct tui_pane *p, const struct tui_rect *r,
 {
 	struct tui_rect	 in;
 	size_t		 i, first, last;
-	int		 row;
+	int		 row, used;
 	enum tui_role	 role;
 
 	tui_box(t, r, _(p->ops->title), focused);
@@ -105,17 +105,14 @@ tui_docpane_draw(struct tui *t, struct tui_pane *p, const struct tui_rect *r,
 		if (i == first && p->doc.lines[i].len > 0)
 			role = focused ? TUI_R_SELECTED : TUI_R_SELECTED_DIM;
 		tui_fill(in.y + row, in.x, p->doc.lines[i].indent, TUI_R_NORMAL);
-		tui_put(in.y + row, in.x + p->doc.lines[i].indent,
-		    in.w - p->doc.lines[i].indent, tui_doc_line(&p->doc, i),
-		    p->doc.lines[i].len, role, 0);
-		/* the rest of the row, outside the selection */
-		{
-			int used = getcurx(stdscr) - in.x;
-
-			if (used < in.w)
-				tui_fill(in.y + row, in.x + used, in.w - used,
-				    TUI_R_NORMAL);
-		}
+		/* The rest of the row, outside the selection.  What tui_put
+		 * says it used, not the cursor: a line that ends in the last
+		 * column leaves the cursor on the next row. */
+		used = p->doc.lines[i].indent + tui_put(in.y + row,
+		    in.x + p->doc.lines[i].indent, in.w - p->doc.lines[i].indent,
+		    tui_doc_line(&p->doc, i), p->doc.lines[i].len, role, 0);
+		if (used < in.w)
+			tui_fill(in.y + row, in.x + used, in.w - used, TUI_R_NORMAL);
 	}
 	i = first < p->top ? p->top : first;
 	if (i >= p->top + (size_t)(in.h > 0 ? in.h : 1))
