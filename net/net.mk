@@ -31,7 +31,7 @@ TESTS += tests/unit/check_poller
 # The misbehaving services of the network tests.
 check_PROGRAMS += tests/fakes/fake_service
 tests_fakes_fake_service_SOURCES = tests/fakes/fake_service.c
-tests_fakes_fake_service_LDADD = $(CORE_LIBS) -lssl $(CRYPTO_LIBS)
+tests_fakes_fake_service_LDADD = $(CORE_LIBS) $(SSL_LIBS) $(CRYPTO_LIBS)
 EXTRA_DIST += tests/fakes/netlib.sh
 TESTS += tests/net-faults.sh tests/net-signed.sh tests/net-tls.sh \
 	tests/net-service.sh tests/net-crash.sh tests/net-nospace.sh
