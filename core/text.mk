@@ -22,6 +22,15 @@ EXTRA_DIST += tests/vectors/html
 core_libcore_a_SOURCES += \
 	core/xmp.c core/xmp.h
 
+# Dates, numbers and amounts as each language writes them.
+core_libcore_a_SOURCES += core/fmt.c core/fmt.h
+
+check_PROGRAMS += tests/unit/check_fmt
+tests_unit_check_fmt_SOURCES = tests/unit/check_fmt.c
+tests_unit_check_fmt_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_unit_check_fmt_LDADD = $(CORE_LIBS) $(CHECK_LIBS)
+TESTS += tests/unit/check_fmt
+
 check_PROGRAMS += tests/unit/check_xmp
 tests_unit_check_xmp_SOURCES = tests/unit/check_xmp.c
 tests_unit_check_xmp_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
