@@ -213,6 +213,40 @@ enum core_code	core_cf_sentence(const struct core_record *r,
 		    const struct core_cf_set *s, const char *(*tr)(const char *),
 		    const char *const *prefs, size_t nprefs, struct core_buf *out);
 
+/* What a line of core_cf_explain() is. */
+enum core_cf_line {
+	CORE_CF_L_NOTE = 0,	/* about the search: not a scorecard, already
+				   reached, none found, search cut short */
+	CORE_CF_L_SET,		/* a smallest set of changes, as a sentence */
+	CORE_CF_L_AGREE,	/* the record's counterfactuals agree */
+	CORE_CF_L_FLAG		/* they disagree with the scorecard: one line
+				   per problem */
+};
+
+/* "[ok]" for CORE_CF_L_AGREE, "[!]" for CORE_CF_L_FLAG, "" otherwise. */
+const char	*core_cf_line_symbol(enum core_cf_line kind);
+
+/*
+ * What would change the outcome, computed, as lines for every front end
+ * (the Decision pane, `recourse show` and plain mode say the same): the
+ * sentence of each set of res (core_cf_sentence()), or a note when there
+ * is none; then, when the method is a scorecard and the record states
+ * counterfactuals, a flag for each of them that does not reach the
+ * threshold by the scorecard, gives a value no bin scores, changes a
+ * factor the record marks not actionable or leaves its feasible range, or
+ * needs fewer of its changes, and for a smaller set it leaves out; or one
+ * line saying they agree.  emit gets each line (its kind and its text,
+ * without the symbol); text comes partly from the record: make it safe
+ * before showing it.  tr, prefs and nprefs as for core_cf_sentence().
+ * CORE_E_NOMEM, CORE_E_ARG.
+ */
+enum core_code	core_cf_explain(const struct core_record *r,
+		    const struct core_cf_result *res,
+		    const char *(*tr)(const char *),
+		    const char *const *prefs, size_t nprefs,
+		    void (*emit)(void *arg, enum core_cf_line kind,
+		    const char *text), void *arg);
+
 /* ---------------------------------------------------------------------
  * Label consistency rules
  */

@@ -867,3 +867,175 @@ out:
 	core_buf_free(&tmp);
 	return rc;
 }
+
+const char *
+core_cf_line_symbol(enum core_cf_line kind)
+{
+	switch (kind) {
+	case CORE_CF_L_AGREE:
+		return "[ok]";
+	case CORE_CF_L_FLAG:
+		return "[!]";
+	default:
+		return "";
+	}
+}
+
+/* Fill fmt from p[0..n) into b and hand it to emit. */
+static enum core_code
+cf_emit(struct core_buf *b, const char *(*tr)(const char *), const char *fmt,
+    const char *const *p, size_t n, enum core_cf_line kind,
+    void (*emit)(void *, enum core_cf_line, const char *), void *arg)
+{
+	enum core_code	rc;
+
+	core_buf_reset(b);
+	if ((rc = cf_expand(cf_tr(tr, fmt), p, n, b)) == CORE_OK)
+		emit(arg, kind, core_buf_str(b));
+	return rc;
+}
+
+/* The flags of the record's counterfactual i, one per problem; *flags
+ * counts them. */
+static enum core_code
+cf_explain_record(const struct core_record *r, const struct core_cf_result *res,
+    size_t i, const char *(*tr)(const char *), const char *const *prefs,
+    size_t nprefs, void (*emit)(void *, enum core_cf_line, const char *),
+    void *arg, struct core_buf *b, size_t *flags)
+{
+	const struct core_rec_counterfactual	*cf;
+	const struct core_cf_check		*c = &res->record[i];
+	const struct core_rec_factor		*f;
+	enum core_code				 rc = CORE_OK;
+	char					 n[32], s[64], t[64];
+	char					 name[CORE_REC_MAX_NAME * 4 + 1];
+	char					 val[CORE_REC_MAX_VALUE * 4 + 64];
+	const char				*p[3];
+	size_t					 j;
+
+	cf = &r->explanation.counterfactuals[i];
+	snprintf(n, sizeof n, "%zu", i + 1);
+	cf_num(s, sizeof s, c->score);
+	cf_num(t, sizeof t, res->threshold);
+	p[0] = n, p[1] = s, p[2] = t;
+	if (!c->scored) {
+		rc = cf_emit(b, tr, N_("The record's counterfactual %1$s gives "
+		    "a value the scorecard has no band for: it cannot be "
+		    "scored."), p, 1, CORE_CF_L_FLAG, emit, arg);
+		++*flags;
+	} else if (c->claims_favourable && !c->reaches) {
+		/* L10N: %1$s is the number of a counterfactual in the record,
+		 * %2$s a score, %3$s the threshold. */
+		rc = cf_emit(b, tr, N_("The record's counterfactual %1$s would "
+		    "give a score of %2$s by the scorecard, below the threshold "
+		    "of %3$s: it would not have changed the outcome."), p, 3,
+		    CORE_CF_L_FLAG, emit, arg);
+		++*flags;
+	}
+	for (j = 0; rc == CORE_OK && j < cf->nchanges; j++) {
+		f = &r->explanation.factors[cf->changes[j].factor_index];
+		cf_name(name, sizeof name, core_text_choose(&f->name, prefs,
+		    nprefs, NULL));
+		cf_value_text(val, sizeof val, &cf->changes[j].value, f->unit);
+		p[1] = name, p[2] = val;
+		if (!f->actionable) {
+			/* L10N: %1$s is the number of a counterfactual, %2$s
+			 * a factor's name. */
+			rc = cf_emit(b, tr, N_("The record's counterfactual %1$s "
+			    "changes your %2$s, which the record says you "
+			    "cannot change by acting."), p, 2, CORE_CF_L_FLAG,
+			    emit, arg);
+			++*flags;
+		} else if (!cf_feasible(f, &cf->changes[j].value)) {
+			/* L10N: %1$s is the number of a counterfactual, %2$s
+			 * a factor's name, %3$s a value. */
+			rc = cf_emit(b, tr, N_("The record's counterfactual %1$s "
+			    "needs your %2$s to be %3$s, outside the range the "
+			    "record says you could reach."), p, 3, CORE_CF_L_FLAG,
+			    emit, arg);
+			++*flags;
+		}
+	}
+	if (rc == CORE_OK && c->fewer) {
+		rc = cf_emit(b, tr, N_("The record's counterfactual %1$s would "
+		    "reach the threshold with fewer of its changes."), p, 1,
+		    CORE_CF_L_FLAG, emit, arg);
+		++*flags;
+	}
+	return rc;
+}
+
+enum core_code
+core_cf_explain(const struct core_record *r, const struct core_cf_result *res,
+    const char *(*tr)(const char *), const char *const *prefs, size_t nprefs,
+    void (*emit)(void *arg, enum core_cf_line kind, const char *text),
+    void *arg)
+{
+	struct core_buf	 b;
+	enum core_code	 rc = CORE_OK;
+	char		 s[64], t[64], n[32];
+	const char	*p[2];
+	size_t		 i, flags = 0;
+
+	core_buf_init(&b, 65536);
+	if (r == NULL || res == NULL || emit == NULL) {
+		rc = CORE_E_ARG;
+		goto out;
+	}
+	if (!res->applicable) {
+		rc = cf_emit(&b, tr, N_("The decision was not made with a "
+		    "scorecard, so the changes that would have altered it cannot "
+		    "be computed here; the record's own statements below are "
+		    "not checked."), NULL, 0, CORE_CF_L_NOTE, emit, arg);
+		goto out;
+	}
+	cf_num(s, sizeof s, res->score);
+	cf_num(t, sizeof t, res->threshold);
+	p[0] = s, p[1] = t;
+	if (res->already)
+		/* L10N: %1$s is the score computed again, %2$s the
+		 * threshold. */
+		rc = cf_emit(&b, tr, N_("The score computed again, %1$s, already "
+		    "reaches the threshold of %2$s: no change was needed."), p, 2,
+		    CORE_CF_L_NOTE, emit, arg);
+	for (i = 0; rc == CORE_OK && i < res->nsets; i++) {
+		core_buf_reset(&b);
+		if ((rc = core_cf_sentence(r, &res->sets[i], tr, prefs, nprefs,
+		    &b)) == CORE_OK)
+			emit(arg, CORE_CF_L_SET, core_buf_str(&b));
+	}
+	if (rc == CORE_OK && res->unreachable && !res->already)
+		/* L10N: %1$s is the score computed again, %2$s the
+		 * threshold. */
+		rc = cf_emit(&b, tr, N_("No change to the factors you can act "
+		    "on, within the ranges the record gives, would have raised "
+		    "the score of %1$s to the threshold of %2$s."), p, 2,
+		    CORE_CF_L_NOTE, emit, arg);
+	if (rc == CORE_OK && res->truncated)
+		rc = cf_emit(&b, tr, N_("The search stopped before it had tried "
+		    "every combination: smaller changes may exist."), NULL, 0,
+		    CORE_CF_L_NOTE, emit, arg);
+	for (i = 0; rc == CORE_OK && i < res->nrecord; i++)
+		rc = cf_explain_record(r, res, i, tr, prefs, nprefs, emit, arg,
+		    &b, &flags);
+	if (rc == CORE_OK && res->record_omits) {
+		snprintf(n, sizeof n, "%zu", res->min_changes);
+		p[0] = n;
+		/* L10N: %1$s is a number of factors. */
+		rc = cf_emit(&b, tr, N_("Changing %1$s factor(s) would have "
+		    "reached the threshold, fewer than any change the record "
+		    "states."), p, 1, CORE_CF_L_FLAG, emit, arg);
+		flags++;
+	}
+	if (rc == CORE_OK && flags == 0 && res->nrecord > 0) {
+		snprintf(n, sizeof n, "%zu", res->nrecord);
+		p[0] = n;
+		/* L10N: %1$s is a number of counterfactuals. */
+		rc = cf_emit(&b, tr, N_("The record's own counterfactuals (%1$s) "
+		    "agree with the scorecard."), p, 1, CORE_CF_L_AGREE, emit,
+		    arg);
+	}
+out:
+	core_buf_free(&b);
+	return rc;
+}

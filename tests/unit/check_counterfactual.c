@@ -193,6 +193,105 @@ START_TEST(not_applicable)
 }
 END_TEST
 
+/* ---- the lines every front end shows ------------------------------- */
+
+struct ex_lines {
+	char	text[12][1024];
+	int	kind[12];
+	size_t	n;
+};
+
+/* Keep each line core_cf_explain() gives. */
+static void
+ex_emit(void *arg, enum core_cf_line kind, const char *text)
+{
+	struct ex_lines	*l = arg;
+
+	ck_assert_uint_lt(l->n, 12);
+	snprintf(l->text[l->n], sizeof l->text[l->n], "%s", text);
+	l->kind[l->n++] = (int)kind;
+}
+
+/* The lines of record j, with every counterfactual searched. */
+static void
+ex_run(json_t *j, struct ex_lines *l)
+{
+	static const char *const prefs[] = { "en" };
+	struct core_record	*r = at_parse(j);
+	struct core_cf_result	*res = NULL;
+
+	memset(l, 0, sizeof *l);
+	ck_assert_int_eq(core_counterfactual_search(r, &res), CORE_OK);
+	ck_assert_int_eq(core_cf_explain(r, res, NULL, prefs, 1, ex_emit, l),
+	    CORE_OK);
+	core_cf_free(&res);
+	core_record_free(&r);
+}
+
+/* The sentences, the agreement, each disagreement flagged, and the notes. */
+START_TEST(explain)
+{
+	json_t		*j = at_load(LOAN);
+	struct ex_lines	 l;
+
+	ex_run(j, &l);
+	ck_assert_uint_eq(l.n, 4);
+	ck_assert_int_eq(l.kind[0], CORE_CF_L_SET);
+	ck_assert(strncmp(l.text[0], "If your debt-to-income ratio were below "
+	    "30 % instead of 46 %", 60) == 0);
+	ck_assert_int_eq(l.kind[2], CORE_CF_L_SET);
+	ck_assert_int_eq(l.kind[3], CORE_CF_L_AGREE);
+	ck_assert_str_eq(l.text[3], "The record's own counterfactuals (2) agree "
+	    "with the scorecard.");
+	ck_assert_str_eq(core_cf_line_symbol(CORE_CF_L_AGREE), "[ok]");
+	ck_assert_str_eq(core_cf_line_symbol(CORE_CF_L_FLAG), "[!]");
+
+	/* Short of the threshold, and a change the person cannot make. */
+	at_set(j, "/explanation/counterfactuals/0/changes/1/value",
+	    json_integer(3));
+	at_set(j, "/explanation/counterfactuals/1/changes/-", json_pack(
+	    "{s:s,s:i}", "factor", "missed_payments_12m", "value", 0));
+	at_set(j, "/explanation/counterfactuals/1/changes/0/value",
+	    json_integer(-5));
+	ex_run(j, &l);
+	ck_assert_uint_eq(l.n, 8);
+	ck_assert_int_eq(l.kind[3], CORE_CF_L_FLAG);
+	ck_assert_str_eq(l.text[3], "The record's counterfactual 1 would give a "
+	    "score of 510 by the scorecard, below the threshold of 520: it "
+	    "would not have changed the outcome.");
+	ck_assert_int_eq(l.kind[4], CORE_CF_L_FLAG);
+	ck_assert_str_eq(l.text[4], "The record's counterfactual 2 needs your "
+	    "debt-to-income ratio to be -5 %, outside the range the record "
+	    "says you could reach.");
+	ck_assert(strstr(l.text[5], "changes your missed payments") != NULL);
+	ck_assert(strstr(l.text[5], "cannot change by acting") != NULL);
+	ck_assert_int_eq(l.kind[6], CORE_CF_L_FLAG);
+	ck_assert(strstr(l.text[6], "would reach the threshold with fewer") !=
+	    NULL);
+	ck_assert_int_eq(l.kind[7], CORE_CF_L_FLAG);
+	ck_assert_str_eq(l.text[7], "Changing 2 factor(s) would have reached the "
+	    "threshold, fewer than any change the record states.");
+	json_decref(j);
+
+	/* Not a scorecard: a note, and no check of the record's own. */
+	j = at_load("data/cases/housing-benefit/record.json");
+	ex_run(j, &l);
+	ck_assert_uint_eq(l.n, 1);
+	ck_assert_int_eq(l.kind[0], CORE_CF_L_NOTE);
+	ck_assert(strstr(l.text[0], "not made with a scorecard") != NULL);
+	json_decref(j);
+
+	/* Already reached. */
+	j = at_load(LOAN);
+	at_set(j, "/explanation/method/scorecard/threshold", json_integer(440));
+	ex_run(j, &l);
+	ck_assert_int_eq(l.kind[0], CORE_CF_L_NOTE);
+	ck_assert_str_eq(l.text[0], "The score computed again, 440, already "
+	    "reaches the threshold of 440: no change was needed.");
+	json_decref(j);
+}
+END_TEST
+
 /* ---- brute force ---------------------------------------------------- */
 
 #define BF_MAXF	5
@@ -468,6 +567,7 @@ main(void)
 	tcase_add_test(tc, loan);
 	tcase_add_test(tc, record_checks);
 	tcase_add_test(tc, not_applicable);
+	tcase_add_test(tc, explain);
 	tcase_add_test(tc, brute_force);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
