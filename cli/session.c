@@ -252,14 +252,12 @@ session_add_langs(struct cli_session *s, const char *list, const char *seps)
 	}
 }
 
-/* The person's languages, most wanted first, and Accept-Language. */
+/* The person's languages, most wanted first. */
 static void
-session_languages(struct cli_session *s, struct core_buf *accept)
+session_languages(struct cli_session *s)
 {
 	const struct cli_config_item	*it;
 	const char			*v;
-	size_t				 i;
-	int				 q;
 
 	if (s->opts->lang != NULL)
 		session_add_langs(s, s->opts->lang, ":, ");
@@ -271,13 +269,6 @@ session_languages(struct cli_session *s, struct core_buf *accept)
 			v = getenv("LANG");
 	if (v != NULL)
 		session_add_lang(s, v, strlen(v));
-	for (i = 0; i < s->nlangs; i++) {
-		q = 10 - (int)i;
-		if (i == 0)
-			core_buf_printf(accept, "%s", s->langs[i]);
-		else
-			core_buf_printf(accept, ", %s;q=0.%d", s->langs[i], q < 1 ? 1 : q);
-	}
 }
 
 /* Read a key file: a JWK, a JWKS or PEM. */
@@ -524,14 +515,14 @@ session_client(struct cli_session *s)
 {
 	struct net_policy		 p;
 	const struct cli_config_item	*it;
-	struct core_buf			 accept;
 	struct core_err			 err;
+	const char			*tags[CLI_MAX_LANGS];
 	char				 ca[PATH_MAX], pin[PATH_MAX + 8];
+	size_t				 i;
 	long				 v;
 	int				 rc = CLI_EXIT_USAGE;
 
 	net_policy_default(&p);
-	core_buf_init(&accept, 512);
 	p.allow_http_loopback = s->opts->allow_http_loopback;
 	if ((it = cli_config_get(&s->cfg, "ca-bundle")) != NULL) {
 		if (cli_config_path(it, ca, sizeof ca) != 0)
@@ -562,18 +553,23 @@ session_client(struct cli_session *s)
 	s->ctx.max_attempts = (int)v;
 	if (cli_config_long(&s->cfg, "retry-max-wait", 30, 0, 3600, &s->ctx.max_wait) != 0)
 		goto out;
-	session_languages(s, &accept);
-	if (accept.len > 0)
-		p.accept_language = core_buf_str(&accept);
+	session_languages(s);
+	for (i = 0; i < s->nlangs; i++)
+		tags[i] = s->langs[i];
 	if (net_client_new(&p, &s->client, &err) != CORE_OK) {
 		cli_report(NULL, &err);
+		rc = CLI_EXIT_SOFTWARE;
+		goto out;
+	}
+	/* Accept-Language: these languages, then English. */
+	if (net_client_set_languages(s->client, tags, s->nlangs) != CORE_OK) {
+		cli_warnx("%s", _(core_strerror(CORE_E_NOMEM)));
 		rc = CLI_EXIT_SOFTWARE;
 		goto out;
 	}
 	s->ctx.client = s->client;
 	rc = CLI_EXIT_OK;
 out:
-	core_buf_free(&accept);
 	return rc;
 }
 

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include <curl/curl.h>
@@ -278,6 +279,61 @@ xfer_write_cb(char *p, size_t size, size_t nmemb, void *userp)
 		return 0;	/* CURLE_WRITE_ERROR ends the transfer */
 	}
 	return n;
+}
+
+/* Is tag a language tag made of letters, digits and hyphens? */
+static int
+client_tag_ok(const char *tag)
+{
+	size_t	i;
+
+	if (tag == NULL || tag[0] == '\0' || strlen(tag) > 35)
+		return 0;
+	for (i = 0; tag[i] != '\0'; i++)
+		if (!((tag[i] >= 'a' && tag[i] <= 'z') || (tag[i] >= 'A' &&
+		    tag[i] <= 'Z') || (tag[i] >= '0' && tag[i] <= '9') ||
+		    tag[i] == '-'))
+			return 0;
+	return 1;
+}
+
+/* Languages one after another with falling weights (1, 0.9 ... 0.6), then
+ * English at 0.5 unless it was named. */
+enum core_code
+net_client_set_languages(struct net_client *c, const char *const *langs,
+    size_t n)
+{
+	struct core_buf	 b;
+	enum core_code	 rc = CORE_OK;
+	char		*v = NULL;
+	size_t		 i, k = 0;
+	int		 english = 0;
+
+	core_buf_init(&b, 1024);
+	for (i = 0; i < n && rc == CORE_OK; i++) {
+		if (!client_tag_ok(langs[i]))
+			continue;
+		if (strcasecmp(langs[i], "en") == 0)
+			english = 1;
+		if (k == 0)
+			rc = core_buf_printf(&b, "%s", langs[i]);
+		else
+			rc = core_buf_printf(&b, ", %s;q=0.%d", langs[i],
+			    k < 4 ? 10 - (int)k : 6);
+		k++;
+	}
+	if (rc == CORE_OK && k > 0 && !english)
+		rc = core_buf_printf(&b, ", en;q=0.5");
+	if (rc == CORE_OK && k > 0 && (rc = client_dup(core_buf_str(&b), &v)) != CORE_OK)
+		goto out;
+	if (rc != CORE_OK)
+		goto out;
+	core_free(c->accept_language);
+	c->accept_language = v;
+	c->policy.accept_language = v;
+out:
+	core_buf_free(&b);
+	return rc;
 }
 
 /* A header value that cannot smuggle another header: printable ASCII. */

@@ -112,6 +112,12 @@ enum core_code	net_client_new(const struct net_policy *p, struct net_client **ou
 /* Cancels every transfer and timer (no callbacks), then frees. */
 void		net_client_free(struct net_client **c);
 const struct net_policy *net_client_policy(const struct net_client *c);
+/* Accept-Language of every request started from now on: the languages,
+ * most wanted first, then English as the fallback when it is not among
+ * them ("cy, en;q=0.5"); tags that are not letters, digits and hyphens are
+ * left out.  n 0: no Accept-Language. */
+enum core_code	net_client_set_languages(struct net_client *c,
+		    const char *const *langs, size_t n);
 
 /* Check a URL against the policy before anything is sent. */
 enum core_code	net_client_check_url(const struct net_client *c, const char *url,

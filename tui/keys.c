@@ -19,7 +19,7 @@
 enum key_action {
 	KA_QUIT = 1, KA_OPEN, KA_CONTEST, KA_VERIFY, KA_DECISION, KA_LABEL,
 	KA_CASES, KA_HELP, KA_SEARCH, KA_NEXT_MATCH, KA_REFRESH, KA_STATUS,
-	KA_THEME, KA_NEXT_PANE, KA_PREV_PANE
+	KA_THEME, KA_NEXT_PANE, KA_PREV_PANE, KA_LANG
 };
 
 struct key_binding {
@@ -43,6 +43,8 @@ static const struct key_binding key_main[] = {
 	{ '/', KA_SEARCH, N_("Search"), 1 },
 	{ 'n', KA_NEXT_MATCH, NULL, 1 },
 	{ 't', KA_THEME, NULL, 1 },
+	/* g: not taken by a screen reader, and the same in every language. */
+	{ 'g', KA_LANG, N_("Language"), 1 },
 	{ '\t', KA_NEXT_PANE, NULL, 1 },
 	{ TUI_KEY(KEY_BTAB), KA_PREV_PANE, NULL, 1 },
 	{ 0, 0, NULL, 0 }
@@ -179,6 +181,9 @@ key_action(struct tui *t, enum key_action a)
 	case KA_PREV_PANE:
 		tui_focus(t, (enum tui_pane_id)((t->focus + TUI_P_MAIN - 1) % TUI_P_MAIN));
 		break;
+	case KA_LANG:
+		tui_lang_open(t);
+		break;
 	}
 }
 
@@ -189,6 +194,10 @@ tui_key(struct tui *t, int key)
 	const struct key_binding	*b;
 	struct tui_pane			*p;
 
+	if (t->lang_menu) {
+		tui_lang_key(t, key);
+		return;
+	}
 	if (t->searching) {
 		key_search(t, key);
 		return;

@@ -50,8 +50,6 @@ struct tui_kiosk {
 	size_t			 lang;		/* chosen on the start screen */
 	const char		*langs[8];
 	size_t			 nlangs;
-	const char		*order[8];	/* the chosen one first */
-	struct tui_env		 env;		/* the caller's, languages reordered */
 	long long		 idle_ms;
 	long long		 count_ms;	/* the countdown's length */
 	long long		 last;		/* last key, ms */
@@ -66,50 +64,16 @@ struct tui_kiosk {
 static void	kiosk_print(struct tui *);
 static void	kiosk_qr_frame(struct tui *);
 
-/* The name of a language in that language. */
-static const char *
-kiosk_lang_name(const char *tag)
-{
-	static const struct { const char *tag, *name; } names[] = {
-		{ "cy", "Cymraeg" }, { "de", "Deutsch" }, { "en", "English" },
-		{ "es", "Español" }, { "fr", "Français" }, { "ja", "日本語" },
-		{ "pl", "Polski" },
-	};
-	size_t	i;
-
-	for (i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (strncasecmp(tag, names[i].tag, 2) == 0 &&
-		    (tag[2] == '\0' || tag[2] == '-'))
-			return names[i].name;
-	return tag;
-}
-
-/* Messages from now on in the language chosen, and its texts first. */
+/* Messages from now on in the language chosen, and its texts first
+ * (tui/lang.c, as the g key does in the session). */
 static void
 kiosk_set_lang(struct tui *t)
 {
 	struct tui_kiosk	*k = t->kiosk;
-	char			 cur[64];
-	const char		*loc;
-	size_t			 i, n = 0;
 
 	if (k->nlangs == 0)
 		return;
-	setenv("LANGUAGE", k->langs[k->lang], 1);
-	/* Setting the locale again makes gettext read LANGUAGE anew. */
-	loc = setlocale(LC_MESSAGES, NULL);
-	snprintf(cur, sizeof cur, "%s", loc != NULL ? loc : "C.UTF-8");
-	if (strcmp(cur, "C") == 0 || strcmp(cur, "POSIX") == 0)
-		snprintf(cur, sizeof cur, "%s", "C.UTF-8");
-	setlocale(LC_MESSAGES, cur);
-	k->env = *t->env;
-	k->order[n++] = k->langs[k->lang];
-	for (i = 0; i < k->nlangs && n < 8; i++)
-		if (i != k->lang)
-			k->order[n++] = k->langs[i];
-	k->env.langs = k->order;
-	k->env.nlangs = n;
-	t->env = &k->env;
+	tui_lang_set(t, k->langs[k->lang]);
 }
 
 void
@@ -162,6 +126,17 @@ kiosk_session(struct tui *t)
 	    "finish, press q on the main screen: what you typed is wiped."));
 }
 
+/* The start screen in the language chosen, at once, said in it. */
+static void
+kiosk_choose(struct tui *t, size_t lang)
+{
+	struct tui_kiosk	*k = t->kiosk;
+
+	k->lang = lang;
+	kiosk_set_lang(t);
+	tui_say(t, TUI_R_STATUS, _("Language: %s."), tui_lang_name(k->langs[lang]));
+}
+
 /* Keys of the start screen and of the administrator's prompt. */
 static void
 kiosk_start_key(struct tui *t, int key)
@@ -198,13 +173,13 @@ kiosk_start_key(struct tui *t, int key)
 	case TUI_KEY(KEY_UP):
 	case TUI_KEY(KEY_LEFT):
 		if (k->lang > 0)
-			k->lang--;
+			kiosk_choose(t, k->lang - 1);
 		break;
 	case TUI_KEY(KEY_DOWN):
 	case TUI_KEY(KEY_RIGHT):
 	case '\t':
 		if (k->lang + 1 < k->nlangs)
-			k->lang++;
+			kiosk_choose(t, k->lang + 1);
 		break;
 	case '\r':
 	case '\n':
@@ -220,7 +195,7 @@ kiosk_start_key(struct tui *t, int key)
 		break;
 	default:
 		if (key >= '1' && key <= '9' && (size_t)(key - '1') < k->nlangs)
-			k->lang = (size_t)(key - '1');
+			kiosk_choose(t, (size_t)(key - '1'));
 		break;
 	}
 	t->relayout = 1;
@@ -379,7 +354,7 @@ tui_kiosk_frame(struct tui *t)
 		tui_put(y++, 2, t->cols - 4, line, (size_t)n, TUI_R_NORMAL, 1);
 		for (i = 0; i < k->nlangs; i++, y++) {
 			n = snprintf(line, sizeof line, "%s %zu %s", i == k->lang ?
-			    "(*)" : "( )", i + 1, kiosk_lang_name(k->langs[i]));
+			    "(*)" : "( )", i + 1, tui_lang_name(k->langs[i]));
 			tui_put(y, 4, t->cols - 6, line, (size_t)n, i == k->lang ?
 			    TUI_R_SELECTED : TUI_R_NORMAL, 1);
 			if (i == k->lang) {

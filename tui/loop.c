@@ -198,6 +198,8 @@ loop_frame(struct tui *t)
 	}
 	cy = fp->cy;
 	cx = fp->cx;
+	if (t->lang_menu)
+		tui_lang_draw(t, &cy, &cx);	/* over the panes (tui/lang.c) */
 	if (t->searching) {
 		char	 line[300];
 		int	 n = snprintf(line, sizeof line, "%s ", _("Search:"));

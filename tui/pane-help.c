@@ -21,6 +21,7 @@ help_build(struct tui *t, struct tui_pane *p, struct tui_doc *d)
 		{ "s", N_("fetch the status of the contest") },
 		{ "/", N_("search the pane; n finds the next match") },
 		{ "t", N_("change the colours: default, high contrast, monochrome") },
+		{ "g", N_("change the language of the interface (each language is named in itself)") },
 		{ "?", N_("this help") },
 		{ "q", N_("quit (a draft is saved first)") },
 		{ "Ctrl-U, Ctrl-Z", N_("in a text field: undo (Ctrl-Z is not used in kiosk mode)") },

@@ -209,6 +209,8 @@ struct tui_form {
 	int		 nrows;
 };
 
+#define TUI_LANG_MAX	16
+
 /* The state of the whole interface. */
 struct tui {
 	const struct tui_env	*env;
@@ -252,6 +254,10 @@ struct tui {
 	char			 contest_case[NET_CASE_ID_MAX + 1];
 	int			 relayout;	/* erase and lay out again (resize, new screen) */
 	struct tui_kiosk	*kiosk;		/* kiosk mode's state (kiosk.c) */
+	struct tui_env		 lang_env;	/* the caller's, languages reordered */
+	const char		*lang_order[TUI_LANG_MAX];
+	int			 lang_menu;	/* the list of languages is open */
+	size_t			 lang_sel;
 };
 
 /* theme.c */
@@ -363,6 +369,27 @@ void	tui_say(struct tui *t, enum tui_role r, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
 long long tui_now_ms(void);
 void	tui_show(struct tui *t, enum tui_screen s);
+
+/* lang.c: the language of the interface, changed while it runs (g), and
+ * figures written as that language writes them. */
+struct core_fmt_locale;
+/* The name of a language in that language ("Cymraeg"), else the tag. */
+const char *tui_lang_name(const char *tag);
+/* Switch messages, the texts of records, Accept-Language and every pane to
+ * the language tag (a string that outlives the interface). */
+void	tui_lang_set(struct tui *t, const char *tag);
+void	tui_lang_open(struct tui *t);
+/* 1 when the list of languages took the key. */
+int	tui_lang_key(struct tui *t, int key);
+/* Draw the list over the panes; the cursor goes on the selected one. */
+void	tui_lang_draw(struct tui *t, int *cy, int *cx);
+const struct core_fmt_locale *tui_fmt_locale(struct tui *t);
+void	tui_fmt_date(struct tui *t, const char *iso, char *out, size_t outsz);
+/* A figure with its unit: "£23,400 a year", "46%", "7 months". */
+void	tui_fmt_quantity(struct tui *t, double v, const char *unit,
+	    unsigned flags, char *out, size_t outsz);
+/* A deadline: "19 January 2027, in 61 days". */
+void	tui_fmt_deadline(struct tui *t, const char *iso, char *out, size_t outsz);
 
 /* layout.c: where the panes go for the terminal's size. */
 struct tui_layout {

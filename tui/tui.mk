@@ -24,6 +24,7 @@ tui_libtui_a_SOURCES = \
 	tui/pane-receipt.c \
 	tui/netops.c \
 	tui/keys.c \
+	tui/lang.c \
 	tui/loop.c \
 	tui/kiosk.h tui/kiosk.c \
 	tui/qr.h tui/qr.c
