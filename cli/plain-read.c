@@ -23,6 +23,7 @@
 #include "core/hash.h"
 #include "core/html.h"
 #include "core/intl.h"
+#include "core/reasons.h"
 #include "core/record.h"
 #include "core/safetext.h"
 #include "core/verdict.h"
@@ -275,7 +276,8 @@ read_outcome(FILE *fp, struct cli_reading *r)
 	for (i = 0; i < rec->explanation.nreasons; i++) {
 		snprintf(pre, sizeof pre, "%zu.", i + 1);
 		cli_plain_say(fp, r->width, pre,
-		    read_text(r, &rec->explanation.reasons[i].text));
+		    core_reason_text(&rec->explanation.reasons[i], r->prefs,
+		    r->nprefs));
 	}
 	core_buf_free(&b);
 }

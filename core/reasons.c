@@ -5,12 +5,16 @@
 #include "config.h"
 
 #include <string.h>
+#include <strings.h>
 
 #include "core/intl.h"
 #include "core/reasons.h"
 
 static const struct core_std_reason reasons[] = {
-	/* Regulation B, 12 CFR part 1002, Appendix C, form C-1. */
+	/* Regulation B, 12 CFR part 1002, Appendix C, form C-1, part I, in the
+	 * form's order and words.  The form's last line, "Other, specify:", is
+	 * a line for the creditor to fill in; here it names the record's own
+	 * reason, which the record's text gives. */
 	{ "regb", "credit_application_incomplete",
 	  N_("Credit application incomplete") },
 	{ "regb", "insufficient_credit_references",
@@ -25,8 +29,14 @@ static const struct core_std_reason reasons[] = {
 	  N_("Unable to verify employment") },
 	{ "regb", "length_of_employment",
 	  N_("Length of employment") },
-	{ "regb", "too_short_residence",
-	  N_("Too short a period of residence") },
+	{ "regb", "income_insufficient",
+	  N_("Income insufficient for amount of credit requested") },
+	{ "regb", "excessive_obligations",
+	  N_("Excessive obligations in relation to income") },
+	{ "regb", "unable_to_verify_income",
+	  N_("Unable to verify income") },
+	{ "regb", "length_of_residence",
+	  N_("Length of residence") },
 	{ "regb", "temporary_residence",
 	  N_("Temporary residence") },
 	{ "regb", "unable_to_verify_residence",
@@ -49,12 +59,6 @@ static const struct core_std_reason reasons[] = {
 	  N_("Bankruptcy") },
 	{ "regb", "number_of_recent_inquiries",
 	  N_("Number of recent inquiries on credit bureau report") },
-	{ "regb", "excessive_obligations",
-	  N_("Excessive obligations in relation to income") },
-	{ "regb", "unable_to_verify_income",
-	  N_("Unable to verify income") },
-	{ "regb", "income_insufficient",
-	  N_("Income insufficient for amount of credit requested") },
 	{ "regb", "collateral_insufficient",
 	  N_("Value or type of collateral not sufficient") },
 	{ "regb", "other",
@@ -127,6 +131,37 @@ core_reason_scheme_label(const char *scheme)
 	if (strcmp(scheme, "service") == 0)
 		return N_("the service's own reason");
 	return NULL;
+}
+
+/* The same language: a and b have the same primary subtag. */
+static int
+reason_same_lang(const char *a, const char *b)
+{
+	size_t	na = strcspn(a, "-_"), nb = strcspn(b, "-_");
+
+	return na == nb && strncasecmp(a, b, na) == 0;
+}
+
+const char *
+core_reason_text(const struct core_rec_reason *r, const char *const *prefs,
+    size_t nprefs)
+{
+	const struct core_std_reason	*std;
+	const char			*t, *lang = NULL, *tr;
+
+	if (r == NULL)
+		return NULL;
+	t = core_text_choose(&r->text, prefs, nprefs, &lang);
+	std = core_reason_lookup(r->scheme, r->code);
+	if (std == NULL || (strcmp(std->scheme, "regb") == 0 &&
+	    strcmp(std->code, "other") == 0))
+		return t;
+	if (t != NULL && lang != NULL && nprefs > 0 && prefs[0] != NULL &&
+	    reason_same_lang(lang, prefs[0]))
+		return t;
+	/* gettext gives back the message id itself when it has nothing. */
+	tr = _(std->text);
+	return tr != std->text || t == NULL ? tr : t;
 }
 
 enum core_code

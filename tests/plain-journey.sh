@@ -52,7 +52,7 @@ check "then read in order of importance" in_order "$OUT" \
     "1. Excessive obligations in relation to income" \
     "2. Delinquent past or present credit obligations" \
     "3. Number of recent inquiries on credit bureau report" \
-    "4. Too short a period of residence"
+    "4. Length of residence"
 check "the verification verdict is in the verdict words" grep -qx "Verification: \[ok\] valid and trusted" "$OUT"
 check "each check is on its own line with its symbol" grep -q '^\[ok\] The decision record follows recourse/1\.' "$OUT"
 check "an answer that is not a choice is said to be so" grep -qF "Give at least one number from the list." "$OUT"

@@ -21,7 +21,7 @@ check "case 1 reads in order" in_order "$OUT" \
     "Outcome: refused. Your application for a personal loan" \
     "Principal reasons (4):" \
     "1. Excessive obligations in relation to income" \
-    "4. Too short a period of residence" \
+    "4. Length of residence" \
     "Factors (8):" \
     "1. Debt-to-income ratio: 46 %; counted against you (-60 points)" \
     "Score 440, threshold 520. Computed again here from the scorecard: 440," \
@@ -47,6 +47,32 @@ check "no line of case 1 is longer than 72 columns, but the checks' digests" \
     sh -c "awk 'length(\$0) > 72' '$OUT' | wc -l | grep -qx 0"
 check "case 1 says nothing is false" sh -c "! grep -q 'FAIL' '$OUT'"
 check "nothing went to the error output" [ ! -s "$T_TMP/err" ]
+
+# The principal reasons in the person's language: the record's own words
+# in Welsh, which it carries; in French, which it does not, the standard
+# wording of a Regulation B reason as the French catalogue gives it, and
+# the record's English where the catalogue has none.
+COLUMNS=200 "$RECOURSE" --lang cy $R show LN-2026-004217 > "$OUT" 2>/dev/null || true
+check "in Welsh, the record's own text of each reason" in_order "$OUT" \
+    "1. Gormod o rwymedigaethau o'u cymharu ag incwm" \
+    "2. Rhwymedigaethau credyd hwyr, yn y gorffennol neu'r presennol, gydag eraill" \
+    "3. Nifer yr ymholiadau diweddar ar adroddiad yr asiantaeth gredyd" \
+    "4. Hyd y cyfnod preswylio"
+fr_po="$top_srcdir/i18n/fr.po"
+fr_of() {
+	# The French of msgid $1 in fr.po, or $1 when it is not translated.
+	awk -v id="msgid \"$1\"" '
+	    $0 == id { getline; sub(/^msgstr "/, ""); sub(/"$/, ""); print; found = 1; exit }
+	    END { if (!found) print "" }' "$fr_po" | sed -e "s/^\$/$1/"
+}
+COLUMNS=200 "$RECOURSE" --lang fr $R show LN-2026-004217 > "$OUT" 2>/dev/null || true
+check "in French, the catalogue's wording of the standard reasons" in_order "$OUT" \
+    "1. $(fr_of 'Excessive obligations in relation to income')" \
+    "2. $(fr_of 'Delinquent past or present credit obligations with others')" \
+    "3. $(fr_of 'Number of recent inquiries on credit bureau report')" \
+    "4. $(fr_of 'Length of residence')"
+check "the first French reason is not the record's English" sh -c \
+    "grep -m1 '^ *1\\. ' '$OUT' | grep -qv 'Excessive obligations'"
 
 rc=0
 "$RECOURSE" $R show TS-2026-00731 --plain > "$OUT" 2>"$T_TMP/err" || rc=$?

@@ -19,6 +19,7 @@
 #include "core/html.h"
 #include "core/analysis.h"
 #include "core/intl.h"
+#include "core/reasons.h"
 #include "core/record.h"
 #include "tui/tui-int.h"
 
@@ -239,6 +240,15 @@ dec_letter(struct tui *t, const struct core_record *r, struct tui_doc *d)
 	core_html_free(&h);
 }
 
+/* A principal reason in the person's language (core_reason_text()). */
+static const char *
+dec_reason(struct tui *t, const struct core_rec_reason *x)
+{
+	const char	*s = core_reason_text(x, t->env->langs, t->env->nlangs);
+
+	return s != NULL ? s : "";
+}
+
 /* The whole decision. */
 static void
 dec_build(struct tui *t, struct tui_pane *p, struct tui_doc *d)
@@ -293,7 +303,7 @@ dec_build(struct tui *t, struct tui_pane *p, struct tui_doc *d)
 	tui_doc_add(d, _("Principal reasons"), TUI_R_HEADING, 0, TUI_DOC_ITEM);
 	for (i = 0; i < r->explanation.nreasons; i++)
 		tui_doc_addf(d, TUI_R_NORMAL, 2, TUI_DOC_ITEM, "%zu. %s", i + 1,
-		    tui_lang_text(t, &r->explanation.reasons[i].text));
+		    dec_reason(t, &r->explanation.reasons[i]));
 	dec_factors(t, r, d);
 	dec_counterfactuals(t, r, d);
 	dec_method(t, r, d);

@@ -86,7 +86,7 @@ done
 for reason in "Excessive obligations in relation to income" \
     "Delinquent past or present credit obligations with others" \
     "Number of recent inquiries on credit bureau report" \
-    "Too short a period of residence"; do
+    "Length of residence"; do
 	check "reason spoken: $reason" said "$reason"
 done
 step v

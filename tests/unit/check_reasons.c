@@ -33,9 +33,14 @@ START_TEST(regb_table)
 		ck_assert_str_eq(std->text, json_string_value(json_object_get(
 		    json_object_get(it, "text"), "en")));
 	}
+	/* In the file's order, which is the form's. */
 	for (i = 0; i < core_reason_count(); i++)
-		if (strcmp(core_reason_at(i)->scheme, "regb") == 0)
-			n++;
+		if (strcmp(core_reason_at(i)->scheme, "regb") == 0) {
+			it = json_array_get(json_object_get(j, "reasons"), n++);
+			ck_assert_ptr_nonnull(it);
+			ck_assert_str_eq(core_reason_at(i)->code,
+			    json_string_value(json_object_get(it, "code")));
+		}
 	ck_assert_uint_eq(n, json_array_size(json_object_get(j, "reasons")));
 	ck_assert_ptr_null(core_reason_at(core_reason_count()));
 	json_decref(j);
@@ -102,6 +107,126 @@ START_TEST(record_view)
 }
 END_TEST
 
+/* Form C-1 of Regulation B, part I, in its order and words (12 CFR part
+ * 1002, Appendix C); its last line, "Other, specify:", is code "other". */
+START_TEST(regb_form_words)
+{
+	static const char *const form[] = {
+		"Credit application incomplete",
+		"Insufficient number of credit references provided",
+		"Unacceptable type of credit references provided",
+		"Unable to verify credit references",
+		"Temporary or irregular employment",
+		"Unable to verify employment",
+		"Length of employment",
+		"Income insufficient for amount of credit requested",
+		"Excessive obligations in relation to income",
+		"Unable to verify income",
+		"Length of residence",
+		"Temporary residence",
+		"Unable to verify residence",
+		"No credit file",
+		"Limited credit experience",
+		"Poor credit performance with us",
+		"Delinquent past or present credit obligations with others",
+		"Collection action or judgment",
+		"Garnishment or attachment",
+		"Foreclosure or repossession",
+		"Bankruptcy",
+		"Number of recent inquiries on credit bureau report",
+		"Value or type of collateral not sufficient"
+	};
+	const struct core_std_reason	*std;
+	size_t				 i, n = 0;
+
+	for (i = 0; i < core_reason_count(); i++) {
+		std = core_reason_at(i);
+		if (strcmp(std->scheme, "regb") != 0)
+			continue;
+		if (n < sizeof form / sizeof form[0])
+			ck_assert_str_eq(std->text, form[n]);
+		else
+			ck_assert_str_eq(std->code, "other");
+		n++;
+	}
+	ck_assert_uint_eq(n, sizeof form / sizeof form[0] + 1);
+}
+END_TEST
+
+/* The text shown: the record's in the first language wanted; else the
+ * standard wording, translated when gettext can (here it cannot: no
+ * catalogue is bound), so the record's own. */
+START_TEST(reason_text)
+{
+	static const char *const cy[] = { "cy", "en" };
+	static const char *const fr[] = { "fr" };
+	json_t			*j = at_load("data/cases/loan-denied/record.json");
+	struct core_record	*r = at_parse(j);
+
+	ck_assert_str_eq(core_reason_text(&r->explanation.reasons[3], cy, 2),
+	    "Hyd y cyfnod preswylio");
+	ck_assert_str_eq(core_reason_text(&r->explanation.reasons[3], fr, 1),
+	    "Length of residence");
+	ck_assert_str_eq(core_reason_text(&r->explanation.reasons[3], NULL, 0),
+	    "Length of residence");
+	ck_assert_ptr_null(core_reason_text(NULL, fr, 1));
+	core_record_free(&r);
+	/* A reason of the service's own: its text, whatever the language. */
+	at_set(j, "/explanation/principal_reasons/0/scheme",
+	    json_string("service"));
+	r = at_parse(j);
+	ck_assert_str_eq(core_reason_text(&r->explanation.reasons[0], fr, 1),
+	    "Excessive obligations in relation to income");
+	core_record_free(&r);
+	json_decref(j);
+}
+END_TEST
+
+/*
+ * recourse-protocol(7) lists every code of the table with its wording, in
+ * the table's order, under "Standard reasons", so that a service can use
+ * them: ".It Li CODE" then the text on the next line.
+ */
+START_TEST(protocol_page)
+{
+	const char			*src = getenv("top_srcdir");
+	char				 path[1024], line[512], code[128];
+	const struct core_std_reason	*std;
+	FILE				*fp;
+	size_t				 n = 0, len;
+	int				 in = 0;
+
+	snprintf(path, sizeof path, "%s/man/recourse-protocol.7.in",
+	    src != NULL ? src : ".");
+	fp = fopen(path, "r");
+	ck_assert_msg(fp != NULL, "%s", path);
+	while (fgets(line, sizeof line, fp) != NULL) {
+		if (strncmp(line, ".Ss Standard reasons", 20) == 0) {
+			in = 1;
+			continue;
+		}
+		if (in && (strncmp(line, ".Ss ", 4) == 0 ||
+		    strncmp(line, ".Sh ", 4) == 0))
+			break;
+		if (!in || strncmp(line, ".It Li ", 7) != 0)
+			continue;
+		len = strcspn(line + 7, " \n");
+		ck_assert_uint_lt(len, sizeof code);
+		memcpy(code, line + 7, len);
+		code[len] = '\0';
+		std = core_reason_at(n++);
+		ck_assert_msg(std != NULL, "%s: extra code %s", path, code);
+		ck_assert_str_eq(code, std->code);
+		ck_assert_ptr_nonnull(fgets(line, sizeof line, fp));
+		line[strcspn(line, "\n")] = '\0';
+		ck_assert_str_eq(line, std->text);
+	}
+	fclose(fp);
+	ck_assert_int_eq(in, 1);
+	ck_assert_uint_eq(n, core_reason_count());
+}
+END_TEST
+
 int
 main(void)
 {
@@ -113,6 +238,9 @@ main(void)
 	tcase_add_test(tc, regb_table);
 	tcase_add_test(tc, lookup);
 	tcase_add_test(tc, record_view);
+	tcase_add_test(tc, regb_form_words);
+	tcase_add_test(tc, reason_text);
+	tcase_add_test(tc, protocol_page);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
