@@ -1,8 +1,9 @@
 #!/bin/sh
-# kiosk-idle.sh: an idle kiosk session counts down in the status line, a
-# key gives it its time again, and at the end it is wiped: the access code
-# and the statement are in no file under the kiosk's folder or $HOME, and
-# neither they nor the decision are on the screen or in the scrollback.
+# kiosk-idle.sh: an idle kiosk session counts down in the status line with
+# the terminal's bell, a key gives it its time again, and at the end it is
+# wiped: the access code and the statement are in no file under the kiosk's
+# folder or $HOME, and neither they nor the decision are on the screen or
+# in the scrollback.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/kiosk-lib.sh"
 
@@ -23,7 +24,11 @@ keys Space End BTab BTab BTab BTab
 keys "$STATEMENT"
 check "the draft is saved as it is typed" wait_for "Draft saved."
 check "and is on disk in the session's folder meanwhile" grep_left "zq7 my income"
+# bell: whether the terminal's bell has sounded in the kiosk's window.
+bell() { $TM display-message -p -t kiosk '#{window_bell_flag}'; }
+check "no bell before the countdown" test "$(bell)" = 0
 check "the idle countdown shows" wait_for "will be wiped in" 150
+check "and is announced with the terminal's bell" test "$(bell)" = 1
 keys Space
 check "a key gives the session its time again" wait_for "Your session goes on"
 check "the form is still there with the statement" wait_for "zq7 my income"
