@@ -31,14 +31,20 @@ tui_libtui_a_SOURCES = \
 tui_libtui_a_CPPFLAGS += $(QRENCODE_CFLAGS)
 
 # Kiosk mode: escapes refused, the idle wipe, the receipt's QR code.
-TESTS += tests/kiosk-escape.sh tests/kiosk-idle.sh tests/kiosk-qr.sh
+TESTS += tests/kiosk-escape.sh tests/kiosk-idle.sh tests/kiosk-qr.sh \
+	tests/kiosk-noprint.sh
 dist_check_SCRIPTS += tests/kiosk-escape.sh tests/kiosk-idle.sh \
-	tests/kiosk-qr.sh tests/kiosk-lib.sh
+	tests/kiosk-qr.sh tests/kiosk-noprint.sh tests/kiosk-lib.sh
 EXTRA_DIST += tests/kiosk-qr.py
 
-TESTS += tests/tui-demo.sh tests/tui-hostile.sh
-dist_check_SCRIPTS += tests/tui-demo.sh tests/tui-hostile.sh
+TESTS += tests/tui-demo.sh tests/tui-hostile.sh tests/tui-more.sh
+dist_check_SCRIPTS += tests/tui-demo.sh tests/tui-hostile.sh tests/tui-more.sh
 EXTRA_DIST += tests/tui-hostile.py
+
+# Every main screen in each shipped language, and the g key.
+TESTS += tests/tui-lang.sh
+dist_check_SCRIPTS += tests/tui-lang.sh
+EXTRA_DIST += tests/tui-lang.py
 
 check_PROGRAMS += tests/unit/check_editor
 tests_unit_check_editor_SOURCES = tests/unit/check_editor.c

@@ -1,0 +1,94 @@
+#!/bin/sh
+# tui-lang.sh: the full-screen interface under tmux in each shipped
+# language but English (--lang), on the reference service's loan case:
+# the cases, the Open dialog, the decision, the label, the verification,
+# the help, the contest form and the list of languages show no English
+# message that the catalogue translates (tests/tui-lang.py says how this is
+# judged); in Japanese at 80x24 nothing overflows.  Then the g key switches
+# a running interface to another language at once.
+. "$top_srcdir/tests/lib.sh"
+if ! command -v tmux >/dev/null 2>&1 || ! command -v python3 >/dev/null 2>&1; then
+	echo "tmux or python3 is not installed: skipped"
+	exit 77
+fi
+PY="python3 $top_srcdir/tests/tui-lang.py"
+ST="$T_TMP/svc"
+SOCK="recourse-tuil-$$"
+TM="tmux -L $SOCK"
+SVC=
+cleanup() {
+	$TM kill-server 2>/dev/null || true
+	[ -n "$SVC" ] && kill "$SVC" 2>/dev/null || true
+	rm -rf "$T_TMP"
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM HUP
+unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY ALL_PROXY all_proxy no_proxy NO_PROXY
+XDG_CONFIG_HOME="$T_TMP/xdg-config"; export XDG_CONFIG_HOME
+XDG_DATA_HOME="$T_TMP/xdg-data"; export XDG_DATA_HOME
+mkdir -p "$ST"
+"$RECOURSE_SERVICE" serve --demo "$top_srcdir/data" --state "$ST" \
+    --listen 127.0.0.1:0 --port-file "$ST/port" --rate 0 \
+    --client-config "$ST/recourse.conf" --access-log none 2>"$ST/err" &
+SVC=$!
+i=0
+while [ ! -s "$ST/port" ] || [ ! -s "$ST/recourse.conf" ]; do
+	i=$((i + 1))
+	if [ $i -gt 300 ] || ! kill -0 "$SVC" 2>/dev/null; then
+		cat "$ST/err" >&2
+		exit 99
+	fi
+	sleep 0.1
+done
+CONF="$T_TMP/recourse.conf"
+grep -v '^data-dir' "$ST/recourse.conf" > "$CONF"
+echo "data-dir = $T_TMP/store" >> "$CONF"
+run() {
+	echo "LC_ALL=C.UTF-8 TERM=screen-256color RECOURSE_LOCALEDIR=$RECOURSE_LOCALEDIR $RECOURSE --lang $1 --allow-http-loopback -c $CONF; sleep 60"
+}
+
+# relay: the driver's TAP lines counted here.
+relay() {
+	while IFS= read -r line; do
+		case $line in
+		"ok "*) ok "${line#ok * - }" ;;
+		"not ok "*) not_ok "${line#not ok * - }" ;;
+		*) printf '%s\n' "$line" ;;
+		esac
+	done
+}
+
+first=1
+for l in cy fr de es pl ja; do
+	$PY "$l" "$top_srcdir/i18n/$l.po" "$SOCK" "$(run "$l")" $first > "$T_TMP/py.out" 2>&1 || true
+	relay < "$T_TMP/py.out"
+	first=0
+done
+
+# The g key: from Polish to Welsh without leaving.
+screen() { $TM capture-pane -p -t tui; }
+wait_for() {
+	n=0
+	while ! screen | grep -qF -- "$1"; do
+		n=$((n + 1))
+		[ $n -gt 100 ] && return 1
+		sleep 0.1
+	done
+	return 0
+}
+keys() { $TM send-keys -t tui "$@"; }
+$TM kill-session -t tui 2>/dev/null || true
+$TM new-session -d -s tui -x 80 -y 24 "$(run pl)"
+check "pl: the interface starts in Polish" wait_for "o Otwórz"
+keys Enter
+check "pl: the loan case opens, its texts in English (it has no Polish)" \
+    wait_for "Your application"
+keys g
+check "g opens the list of languages" wait_for "Cymraeg"
+keys 1 Enter
+check "choosing Cymraeg changes the key bar at once" wait_for "o Agor"
+# "Language: %s." in Welsh once the catalogue has it.
+check "and the status line names the language chosen" wait_for "Cymraeg."
+check "the record's own Welsh text is chosen again" wait_for "Mae eich cais"
+keys q
+finish
