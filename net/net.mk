@@ -37,6 +37,9 @@ TESTS += tests/net-faults.sh tests/net-signed.sh tests/net-tls.sh \
 	tests/net-service.sh tests/net-crash.sh tests/net-nospace.sh
 dist_check_SCRIPTS += tests/net-faults.sh tests/net-signed.sh tests/net-tls.sh \
 	tests/net-service.sh tests/net-crash.sh tests/net-nospace.sh
+# Accept-Language on the wire, from --lang, the locale and the g key.
+TESTS += tests/net-lang.sh
+dist_check_SCRIPTS += tests/net-lang.sh
 
 # `make bench`: open a store of 10,000 cases and list them.
 EXTRA_PROGRAMS += bench/bench_store
