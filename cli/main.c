@@ -15,6 +15,73 @@
 #include "cli/cli.h"
 #include "cli/plain.h"
 #include "core/intl.h"
+#include "core/safetext.h"
+
+#define MAIN_HELP_COLS	80	/* --help fits a terminal of this width */
+#define MAIN_ARGS_COLS	22	/* the arguments' column */
+#define MAIN_HELP_AT	(2 + 10 + 1 + MAIN_ARGS_COLS + 1)
+
+/* n spaces. */
+static void
+main_spaces(FILE *fp, size_t n)
+{
+	while (n-- > 0)
+		fputc(' ', fp);
+}
+
+/* One command of --help: name, arguments padded by the columns they take
+ * on a terminal (not by bytes: a Japanese word takes two per character),
+ * and its help wrapped under itself; arguments too wide for their column
+ * put the help on the next line. */
+static void
+main_command_line(FILE *fp, const char *name, const char *args, const char *help)
+{
+	struct core_text_lines	 lines;
+	size_t			 w = core_text_width(args, strlen(args)), i;
+
+	fprintf(fp, "  %-10s %s", name, args);
+	if (w > MAIN_ARGS_COLS) {
+		fputc('\n', fp);
+		main_spaces(fp, MAIN_HELP_AT);
+	} else
+		main_spaces(fp, MAIN_ARGS_COLS - w + 1);
+	memset(&lines, 0, sizeof lines);
+	if (core_text_wrap(help, strlen(help), MAIN_HELP_COLS - 1 - MAIN_HELP_AT,
+	    0, &lines) != CORE_OK) {
+		fprintf(fp, "%s\n", help);
+		core_text_lines_free(&lines);
+		return;
+	}
+	for (i = 0; i < lines.n; i++) {
+		if (i > 0)
+			main_spaces(fp, MAIN_HELP_AT);
+		fprintf(fp, "%.*s\n", (int)lines.v[i].len, help + lines.v[i].off);
+	}
+	core_text_lines_free(&lines);
+}
+
+/* A paragraph of --help with the translator's line breaks, each line
+ * wrapped again at the columns it takes should it be too wide. */
+static void
+main_para(FILE *fp, const char *text)
+{
+	struct core_text_lines	 lines;
+	size_t			 i;
+
+	memset(&lines, 0, sizeof lines);
+	if (core_text_wrap(text, strlen(text), MAIN_HELP_COLS - 1, 0, &lines) !=
+	    CORE_OK) {
+		fputs(text, fp);
+		core_text_lines_free(&lines);
+		return;
+	}
+	/* A text ending in LF ends with an empty line, not printed. */
+	for (i = 0; i < lines.n; i++)
+		if (i + 1 < lines.n || lines.v[i].len > 0)
+			fprintf(fp, "%.*s\n", (int)lines.v[i].len,
+			    text + lines.v[i].off);
+	core_text_lines_free(&lines);
+}
 
 static void
 main_usage(FILE *fp)
@@ -22,8 +89,8 @@ main_usage(FILE *fp)
 	const struct cli_cmd	*c;
 
 	fprintf(fp, _("Usage: %s [OPTION]... [COMMAND [ARG]...]\n"), PACKAGE);
-	fputs(_("Inspect an automated decision made about you, check offline that its\n"
-	    "explanation and provenance label are authentic, and contest it.\n"), fp);
+	main_para(fp, _("Inspect an automated decision made about you, check offline that its\n"
+	    "explanation and provenance label are authentic, and contest it.\n"));
 	fputs(_("\nWith no command, the full-screen interface opens.\n"), fp);
 	fputs(_("\nOptions:\n"), fp);
 	fputs(_("  -L, --lang=LANG          use language LANG (cy, de, en, es, fr, ja, pl)\n"), fp);
@@ -38,10 +105,10 @@ main_usage(FILE *fp)
 	if (cli_commands[0].name != NULL)
 		fputs(_("\nCommands:\n"), fp);
 	for (c = cli_commands; c->name != NULL; c++)
-		fprintf(fp, "  %-10s %-22s %s\n", c->name, _(c->args), _(c->help));
-	fputs(_("\nExit status: 0 done (verify: valid and trusted), 1 valid but untrusted,\n"
+		main_command_line(fp, c->name, _(c->args), _(c->help));
+	main_para(fp, _("\nExit status: 0 done (verify: valid and trusted), 1 valid but untrusted,\n"
 	    "2 a check failed, 3 unreadable input, 4 network error, 5 refused by the\n"
-	    "service, 6 local store error, 64 usage error, 70 internal error.\n"), fp);
+	    "service, 6 local store error, 64 usage error, 70 internal error.\n"));
 	fputs(_("\nSee recourse(1) for the whole manual.\n"), fp);
 }
 

@@ -36,6 +36,40 @@ check "ja: --help begins with 使い方" contains "$out" "使い方:"
 out=$("$RECOURSE" --lang=pl --help 2>&1) || true
 check "pl: --help begins with Użycie" contains "$out" "Użycie:"
 
+# Every line of --help fits 80 columns, counted as a terminal counts them
+# (two for a Japanese character), and the commands' descriptions begin in
+# one column whatever the width of the words before them.
+fits() {
+	"$RECOURSE" --lang="$1" --help 2>&1 | python3 -c '
+import sys, unicodedata
+def width(s):
+    return sum(0 if unicodedata.combining(c) else
+               2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+bad = 0
+cols = set()
+for line in sys.stdin.read().split("\n"):
+    if width(line) > 80:
+        print("# too wide: " + line)
+        bad = 1
+    for cmd in ("canon", "verify", "open", "fetch", "list", "show", "inspect"):
+        if line.startswith("  %-10s " % cmd):
+            rest = line[13:]
+            # the description follows the arguments after two spaces or more
+            i = rest.find("  ")
+            if i >= 0:
+                j = i + len(rest[i:]) - len(rest[i:].lstrip(" "))
+                cols.add(13 + width(rest[:j]))
+if len(cols) > 1:
+    print("# descriptions begin in columns %s" % sorted(cols))
+    bad = 1
+sys.exit(bad)'
+}
+if command -v python3 >/dev/null 2>&1; then
+	for l in en $langs; do
+		check "$l: --help fits 80 columns, its commands aligned" fits "$l"
+	done
+fi
+
 # No catalogue: English.
 out=$("$RECOURSE" --lang=en --help 2>&1) || true
 check "en: --help in English" contains "$out" "Usage:"
