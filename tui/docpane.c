@@ -2,6 +2,9 @@
  * docpane.c: a pane that shows a document (doc.c) and moves a selection
  * over its items: Up and Down by item (by a page inside an item taller than
  * the pane), PgUp and PgDn by page, Home and End, Enter to act on an item.
+ * In screen-reader mode Up and Down also stop on each line of an item that
+ * wraps: a screen reader reads the row the cursor is on, so the rest of a
+ * long item would not be heard.
  */
 #include "config.h"
 
@@ -53,6 +56,55 @@ doc_item_lines(const struct tui_doc *d, size_t item, size_t *first, size_t *last
 		(*last)--;
 }
 
+/* The lines of an item with text, from the first that has some: a screen
+ * reader would read an empty row as the focused item. */
+static void
+doc_item_text(const struct tui_doc *d, size_t item, size_t *first, size_t *last)
+{
+	doc_item_lines(d, item, first, last);
+	while (*first < *last && *first < d->nlines && d->lines[*first].len == 0)
+		(*first)++;
+}
+
+/* The line of the selected item the cursor is on: its first, or in
+ * screen-reader mode the one being read. */
+static size_t
+doc_at(struct tui *t, const struct tui_pane *p)
+{
+	size_t	first, last;
+
+	doc_item_text(&p->doc, p->sel, &first, &last);
+	if (t->env->screen_reader && p->at > first && p->at <= last &&
+	    p->at < p->doc.nlines && p->doc.lines[p->at].len > 0)
+		return p->at;
+	return first;
+}
+
+/* Screen-reader mode: move the line being read by dir (1 or -1) inside the
+ * selected item, over empty lines, keeping it in h lines; 0 at the item's
+ * end. */
+static int
+doc_step_line(struct tui *t, struct tui_pane *p, int dir, int h)
+{
+	size_t	first, last, at;
+
+	doc_item_text(&p->doc, p->sel, &first, &last);
+	at = doc_at(t, p);
+	for (;;) {
+		if (dir > 0 ? at >= last : at <= first)
+			return 0;
+		at = dir > 0 ? at + 1 : at - 1;
+		if (p->doc.lines[at].len > 0)
+			break;
+	}
+	p->at = at;
+	if (at < p->top)
+		p->top = at;
+	else if (h > 0 && at >= p->top + (size_t)h)
+		p->top = at - (size_t)h + 1;
+	return 1;
+}
+
 /* Select item, scrolling so that it shows in h lines. */
 void
 tui_docpane_select(struct tui_pane *p, size_t item, int h)
@@ -64,6 +116,7 @@ tui_docpane_select(struct tui_pane *p, size_t item, int h)
 	if (item >= p->doc.nitems)
 		item = p->doc.nitems - 1;
 	p->sel = item;
+	p->at = 0;
 	if (h <= 0)
 		return;
 	doc_item_lines(&p->doc, item, &first, &last);
@@ -74,14 +127,15 @@ tui_docpane_select(struct tui_pane *p, size_t item, int h)
 }
 
 /* Draw the document in the pane's frame; the first line of the selected
- * item in reverse, where the cursor also is.  Only that line changes when
+ * item (in screen-reader mode the line being read) in reverse, where the
+ * cursor also is.  Only that line changes when
  * the selection moves, so a move sends the terminal two short lines. */
 void
 tui_docpane_draw(struct tui *t, struct tui_pane *p, const struct tui_rect *r,
     int focused)
 {
 	struct tui_rect	 in;
-	size_t		 i, first, last;
+	size_t		 i, first;
 	int		 row, used;
 	enum tui_role	 role;
 
@@ -89,12 +143,9 @@ tui_docpane_draw(struct tui *t, struct tui_pane *p, const struct tui_rect *r,
 	in = tui_inner(t, r);
 	tui_docpane_ensure(t, p, in.w);
 	p->rect = *r;
-	doc_item_lines(&p->doc, p->sel, &first, &last);
-	/* An item that begins with a blank line is shown, and holds the
-	 * cursor, from its first line with text: a screen reader would
-	 * otherwise read an empty row as the focused item. */
-	while (first < last && first < p->doc.nlines && p->doc.lines[first].len == 0)
-		first++;
+	/* The line in reverse, where the cursor is: the item's first with
+	 * text, or in screen-reader mode the one being read. */
+	first = doc_at(t, p);
 	for (row = 0; row < in.h; row++) {
 		i = p->top + (size_t)row;
 		if (i >= p->doc.nlines) {
@@ -146,7 +197,9 @@ tui_docpane_key(struct tui *t, struct tui_pane *p, int key)
 	doc_item_lines(&p->doc, p->sel, &first, &last);
 	switch (key) {
 	case TUI_KEY(KEY_DOWN):
-		if (last >= p->top + (size_t)h) {
+		if (t->env->screen_reader && doc_step_line(t, p, 1, h))
+			return 1;
+		if (!t->env->screen_reader && last >= p->top + (size_t)h) {
 			p->top += (size_t)(h > 1 ? h - 1 : 1);
 			return 1;
 		}
@@ -154,7 +207,9 @@ tui_docpane_key(struct tui *t, struct tui_pane *p, int key)
 			tui_docpane_select(p, p->sel + 1, h);
 		return 1;
 	case TUI_KEY(KEY_UP):
-		if (first < p->top) {
+		if (t->env->screen_reader && doc_step_line(t, p, -1, h))
+			return 1;
+		if (!t->env->screen_reader && first < p->top) {
 			p->top = p->top > (size_t)(h - 1) && h > 1 ?
 			    p->top - (size_t)(h - 1) : first;
 			if (p->top < first)
@@ -165,6 +220,7 @@ tui_docpane_key(struct tui *t, struct tui_pane *p, int key)
 			tui_docpane_select(p, p->sel - 1, h);
 		return 1;
 	case TUI_KEY(KEY_NPAGE):
+		p->at = 0;
 		if (p->top + (size_t)h < p->doc.nlines)
 			p->top += (size_t)h;
 		/* select the first item that starts on the page */
@@ -178,6 +234,7 @@ tui_docpane_key(struct tui *t, struct tui_pane *p, int key)
 		}
 		return 1;
 	case TUI_KEY(KEY_PPAGE):
+		p->at = 0;
 		p->top = p->top > (size_t)h ? p->top - (size_t)h : 0;
 		{
 			size_t it = p->sel;
@@ -193,6 +250,7 @@ tui_docpane_key(struct tui *t, struct tui_pane *p, int key)
 	case TUI_KEY(KEY_HOME):
 		p->top = 0;
 		p->sel = 0;
+		p->at = 0;
 		return 1;
 	case TUI_KEY(KEY_END):
 		tui_docpane_select(p, p->doc.nitems - 1, h);

@@ -176,13 +176,17 @@ form_layout(struct tui_form *f, int w)
 	f->width = w;
 }
 
-/* A one-line field: its tail around the cursor. */
+/* A one-line field: its tail around the cursor, after "> " or, in
+ * screen-reader mode, after its label: a screen reader reads the row the
+ * cursor is on, and "> " alone says nothing of what to type. */
 static void
-form_field(struct tui_fitem *it, int y, int x, int w, int focused, int *cx)
+form_field(struct tui_fitem *it, int y, int x, int w, int focused, int *cx,
+    int sr)
 {
 	struct tui_editor	*e = &it->ed;
-	char			 stars[512];
+	char			 stars[512], label[512];
 	const char		*s = e->s != NULL ? e->s : "";
+	int			 pre;
 	size_t			 len = e->len, cur = e->cur, skip, i, n;
 	size_t			 col;
 
@@ -199,20 +203,29 @@ form_field(struct tui_fitem *it, int y, int x, int w, int focused, int *cx)
 		if (cur > len)
 			cur = len;
 	}
+	pre = 2;
+	if (sr && w >= 32) {
+		/* L10N: a field's label before what is typed in it, in
+		 * screen-reader mode. */
+		snprintf(label, sizeof label, _("%s: "), it->label);
+		pre = tui_put(y, x, w - 16, label, strlen(label), TUI_R_NORMAL, 0);
+	} else
+		tui_put(y, x, 2, "> ", 2, TUI_R_NORMAL, 1);
 	col = core_text_width(s, cur);
 	skip = 0;
-	if (w > 2 && col >= (size_t)w - 1)
-		skip = core_text_fit(s, len, col - ((size_t)w - 2), NULL);
-	tui_put(y, x, 2, "> ", 2, TUI_R_NORMAL, 1);
-	tui_put(y, x + 2, w - 2, s + skip, len - skip, TUI_R_INPUT, 1);
+	if (w - pre > 0 && col >= (size_t)(w - pre) - 1)
+		skip = core_text_fit(s, len, col - ((size_t)(w - pre) - 1), NULL);
+	tui_put(y, x + pre, w - pre, s + skip, len - skip, TUI_R_INPUT, 1);
 	if (focused)
-		*cx = x + 2 + (int)core_text_width(s + skip, cur - skip);
+		*cx = x + pre + (int)core_text_width(s + skip, cur - skip);
 }
 
-/* A text area: its lines around the cursor, and the count. */
+/* A text area: its lines around the cursor, and the count.  In
+ * screen-reader mode an empty area shows its label where the cursor is, so
+ * that the row read when it gets the focus says what to write. */
 static void
 form_area(struct tui_fitem *it, int y, int x, int w, int top, int bottom,
-    int focused, int *cy, int *cx)
+    int focused, int *cy, int *cx, int sr)
 {
 	struct tui_editor	*e = &it->ed;
 	struct tui_ed_layout	 l;
@@ -230,7 +243,10 @@ form_area(struct tui_fitem *it, int y, int x, int w, int top, int bottom,
 		line = (size_t)(it->scroll + r);
 		if (y + r < top || y + r >= bottom)
 			continue;
-		if (line < l.n)
+		if (sr && focused && e->len == 0 && r == 0)
+			tui_put(y + r, x, w, it->label, strlen(it->label),
+			    TUI_R_DIM, 1);
+		else if (line < l.n)
 			tui_put(y + r, x, w, e->s + l.off[line], l.len[line],
 			    TUI_R_INPUT, 1);
 		else
@@ -324,7 +340,8 @@ tui_form_draw(struct tui *t, struct tui_form *f, struct tui_pane *p,
 				tui_put(y, r->x, r->w, it->label, strlen(it->label),
 				    focused ? TUI_R_HEADING : TUI_R_NORMAL, 1);
 			if (y + 1 >= r->y && y + 1 < bottom) {
-				form_field(it, y + 1, r->x, r->w, focused, &cx);
+				form_field(it, y + 1, r->x, r->w, focused, &cx,
+				    t->env->screen_reader);
 				if (focused)
 					cy = y + 1;
 			}
@@ -333,7 +350,8 @@ tui_form_draw(struct tui *t, struct tui_form *f, struct tui_pane *p,
 			if (y >= r->y)
 				tui_put(y, r->x, r->w, it->label, strlen(it->label),
 				    focused ? TUI_R_HEADING : TUI_R_NORMAL, 1);
-			form_area(it, y + 1, r->x, r->w, r->y, bottom, focused, &cy, &cx);
+			form_area(it, y + 1, r->x, r->w, r->y, bottom, focused, &cy, &cx,
+			    t->env->screen_reader);
 			break;
 		}
 	}

@@ -5,8 +5,11 @@
  *     Verification: every pane at once;
  *   80 columns or more (and 12 rows): Cases on the left, one of the other
  *     panes on the right under a strip of their names;
- *   smaller: the panes are stacked: one at a time, full width, under the
- *     strip of names; Tab moves through them.
+ *   smaller, and in screen-reader mode at any size: the panes are stacked:
+ *     one at a time, full width, under the strip of names; Tab moves
+ *     through them.  A screen reader reads a whole row, so two panes side
+ *     by side would be heard mixed, and a narrow pane wraps an item that
+ *     would fit on one row.
  * Row 0 is the title, the last two rows the status line and the key bar.
  */
 #include "config.h"
@@ -32,6 +35,8 @@ tui_layout(struct tui *t, struct tui_layout *l)
 	l->body = b;
 	l->tab_row = -1;
 	detail = t->focus != TUI_P_CASES ? (int)t->focus : (int)t->detail;
+	if (t->env->screen_reader)
+		goto stacked;
 	if (t->cols >= 160 && b.h >= 20) {
 		cw = t->cols / 4 > 50 ? 50 : t->cols / 4;
 		mw = (t->cols - cw) / 2;
@@ -55,6 +60,8 @@ tui_layout(struct tui *t, struct tui_layout *l)
 		l->shown[detail] = 1;
 		return;
 	}
+stacked:
+	l->tabs = 1;
 	l->tab_row = b.y;
 	l->pane[t->focus] = (struct tui_rect){ b.y + 1, 0, b.h - 1, t->cols };
 	l->shown[t->focus] = 1;

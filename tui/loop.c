@@ -345,6 +345,9 @@ tui_run(const struct tui_env *env)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	/* Shift-Tab as most terminals send it, also where the terminal
+	 * description says otherwise (TERM=linux in Fenrir's terminal). */
+	define_key("\033[Z", KEY_BTAB);
 	nodelay(stdscr, TRUE);
 	leaveok(stdscr, FALSE);
 	tui_theme_init(t, env->theme);

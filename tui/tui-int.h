@@ -125,6 +125,8 @@ struct tui_pane {
 	size_t		 sel;		/* selected item */
 	struct tui_rect	 rect;		/* where it was last laid out */
 	int		 cy, cx;	/* the cursor, when it has focus */
+	size_t		 at;		/* screen-reader mode: the line of the
+					   selected item being read */
 };
 
 enum tui_pane_id {

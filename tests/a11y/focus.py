@@ -2,7 +2,8 @@
 # focus.py: the rows of a captured tmux pane (capture-pane -p -e) that show
 # a focused item: text drawn in reverse video (a selected list item or
 # line), text drawn bold that is not frame or title (a focused form label or
-# button), or an entry line ("> ...") right under a bold label.  Prints the
+# button), or an entry line ("> ...", or in screen-reader mode the label
+# again, then what is typed) right under a bold label.  Prints the
 # row numbers, from 0, one per line; the title row and the two last rows
 # (status line and key bar) are left out.
 import re
@@ -45,7 +46,7 @@ def main():
     while rows and rows[-1] == "":
         rows.pop()
     last = len(rows) - 2
-    bold_label = set()
+    bold_label = {}
     found = []
     state = [False, False]
     for y, line in enumerate(rows):
@@ -59,9 +60,10 @@ def main():
         if len(rev) >= 2:
             found.append(y)
         elif len(bld) >= 2 and not bld.startswith("["):
-            bold_label.add(y)
+            bold_label[y] = bld
             found.append(y)
-        elif (y - 1) in bold_label and plain.startswith(">"):
+        elif (y - 1) in bold_label and (plain.startswith(">") or
+                                        plain.startswith(bold_label[y - 1] + ":")):
             found.append(y)
     print("\n".join(str(y) for y in found))
 
