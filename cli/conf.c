@@ -25,6 +25,8 @@ static const struct {
 	{ "pin", 1 },
 	{ "languages", 0 },
 	{ "remember-code", 0 },
+	{ "screen-reader", 0 },
+	{ "plain", 0 },
 	{ "ca-bundle", 0 },
 	{ "pinned-public-key", 0 },
 	{ "connect-timeout", 0 },

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/conf.h"
 #include "cli/plain.h"
 #include "core/intl.h"
 #include "core/safetext.h"
@@ -138,6 +139,43 @@ main_set_language(const char *lang)
 		setlocale(LC_ALL, "C.UTF-8");
 }
 
+/* env set: 1 or 0 into *mode (0 and empty: off); unset: unchanged. */
+static void
+main_env_mode(const char *name, int *mode)
+{
+	const char	*env = getenv(name);
+
+	if (env != NULL)
+		*mode = *env != '\0' && strcmp(env, "0") != 0;
+}
+
+/* The modes of the interface, from the weakest to the strongest word:
+ * screen-reader and plain in recourse.conf, then RECOURSE_SCREEN_READER
+ * and RECOURSE_PLAIN, then the options (sr, plain: given).  -1 when the
+ * configuration cannot be read (a message has been printed). */
+static int
+main_modes(struct cli_opts *o, int sr, int plain)
+{
+	struct cli_config	cf;
+	int			rc = 0;
+
+	if (!o->kiosk) {
+		if (cli_config_load(&cf, o->config) != 0 ||
+		    cli_config_bool(&cf, "screen-reader", 0, &o->screen_reader) != 0 ||
+		    cli_config_bool(&cf, "plain", 0, &o->plain) != 0)
+			rc = -1;
+		cli_config_free(&cf);
+	}
+	main_env_mode("RECOURSE_SCREEN_READER", &o->screen_reader);
+	if (!o->kiosk)
+		main_env_mode("RECOURSE_PLAIN", &o->plain);
+	if (sr)
+		o->screen_reader = 1;
+	if (plain)
+		o->plain = 1;
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -157,7 +195,7 @@ main(int argc, char **argv)
 	struct cli_opts		 opts;
 	const struct cli_cmd	*c;
 	const char		*env;
-	int			 ch;
+	int			 ch, opt_sr = 0, opt_plain = 0;
 
 	setlocale(LC_ALL, "");
 #ifdef ENABLE_NLS
@@ -167,9 +205,6 @@ main(int argc, char **argv)
 	textdomain(PACKAGE);
 #endif
 	memset(&opts, 0, sizeof opts);
-	env = getenv("RECOURSE_SCREEN_READER");
-	if (env != NULL && *env != '\0' && strcmp(env, "0") != 0)
-		opts.screen_reader = 1;
 
 	/* "+": options stop at the command; the command parses its own. */
 	while ((ch = getopt_long(argc, argv, "+L:c:spkhV", longopts, NULL)) != -1) {
@@ -182,10 +217,10 @@ main(int argc, char **argv)
 			opts.config = optarg;
 			break;
 		case 's':
-			opts.screen_reader = 1;
+			opt_sr = 1;
 			break;
 		case 'p':
-			opts.plain = 1;
+			opt_plain = 1;
 			break;
 		case 'k':
 			opts.kiosk = 1;
@@ -209,6 +244,16 @@ main(int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
+	/* The configuration is read here only for the interactive start:
+	 * commands read it themselves, and some need none. */
+	if (argc == 0 && main_modes(&opts, opt_sr, opt_plain) != 0)
+		return CLI_EXIT_USAGE;
+	if (argc > 0) {
+		main_env_mode("RECOURSE_SCREEN_READER", &opts.screen_reader);
+		opts.screen_reader |= opt_sr;
+		opts.plain = opt_plain;
+	}
+
 
 	/* A kiosk is the full-screen interface on the administrator's
 	 * settings, and nothing else (recourse(1), KIOSK). */
