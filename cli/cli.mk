@@ -30,5 +30,5 @@ EXTRA_DIST += tests/a11y/svc.sh
 TESTS += tests/cursor-screens.sh
 dist_check_SCRIPTS += tests/cursor-screens.sh
 EXTRA_DIST += tests/a11y/focus.py
-# Fenrir, headless, speaking to a file: run by hand (see its header).
+# Fenrir, headless, speaking to a file (in TESTS: tests/tests.mk).
 EXTRA_DIST += tests/a11y/fenrir.sh tests/a11y/run-app.sh tests/a11y/fenrir.conf.in

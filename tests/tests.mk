@@ -10,6 +10,12 @@ AM_TESTS_ENVIRONMENT = \
 	LC_ALL=C.UTF-8; export LC_ALL; unset LANGUAGE; \
 	RECOURSE_LOCALEDIR='$(abs_top_builddir)/tests/locale'; export RECOURSE_LOCALEDIR;
 
+# A real screen reader, Fenrir, walking a blind person's journey.
+TESTS += tests/a11y/fenrir.sh
+# Screen-reader and plain mode by option, recourse.conf and environment.
+TESTS += tests/screen-reader-conf.sh
+dist_check_SCRIPTS += tests/screen-reader-conf.sh
+
 TESTS += \
 	tests/check-banned.sh \
 	tests/check-man.sh \
