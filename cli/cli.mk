@@ -10,6 +10,7 @@ recourse_SOURCES = \
 	cli/conf.c cli/conf.h \
 	cli/session.c cli/session.h \
 	cli/caseprint.c \
+	cli/fmt.c cli/fmt.h \
 	cli/sendout.c \
 	cli/cmd_open.c \
 	cli/cmd_fetch.c \

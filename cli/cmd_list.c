@@ -15,6 +15,7 @@
 #include <jansson.h>
 
 #include "cli/cli.h"
+#include "cli/fmt.h"
 #include "cli/session.h"
 #include "core/error.h"
 #include "core/intl.h"
@@ -96,7 +97,8 @@ cli_cmd_list(struct cli_opts *opts, int argc, char **argv)
 	struct net_case		*v = NULL;
 	struct net_outbox_entry	*ov = NULL;
 	json_t			*arr = NULL;
-	const char		*sym, *words;
+	const char		*sym, *words, *lang;
+	char			 when[128];
 	size_t			 n = 0, on = 0, i;
 	int			 ch, ex, json = opts->json;
 
@@ -135,21 +137,25 @@ cli_cmd_list(struct cli_opts *opts, int argc, char **argv)
 		putchar('\n');
 		goto out;
 	}
+	lang = s.nlangs > 0 ? s.langs[0] : NULL;
 	if (n == 0)
 		printf("%s\n", _("There are no cases yet (see recourse open)."));
 	for (i = 0; i < n; i++) {
 		list_verdict(v[i].verdict, &sym, &words);
 		printf("%s: %s %s; ", v[i].id, sym, _(words));
 		if (v[i].deadline != NULL) {
-			/* L10N: followed by the last day to contest, YYYY-MM-DD. */
+			/* L10N: followed by the last day to contest and the days
+			 * left: "19 January 2027, in 61 days". */
 			printf("%s ", _("contest by"));
-			cli_put_safe(stdout, v[i].deadline);
+			cli_fmt_deadline(lang, v[i].deadline, when, sizeof when);
+			cli_put_safe(stdout, when);
 			fputs("; ", stdout);
 		}
 		fputs(_(list_contest(v[i].contest_status)), stdout);
 		if (v[i].answer_due != NULL) {
 			printf(", %s ", _("answer due by"));
-			cli_put_safe(stdout, v[i].answer_due);
+			cli_fmt_deadline(lang, v[i].answer_due, when, sizeof when);
+			cli_put_safe(stdout, when);
 		}
 		fputs(" (", stdout);
 		cli_put_safe(stdout, v[i].service_id != NULL ? v[i].service_id :

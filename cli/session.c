@@ -553,7 +553,6 @@ session_client(struct cli_session *s)
 	s->ctx.max_attempts = (int)v;
 	if (cli_config_long(&s->cfg, "retry-max-wait", 30, 0, 3600, &s->ctx.max_wait) != 0)
 		goto out;
-	session_languages(s);
 	for (i = 0; i < s->nlangs; i++)
 		tags[i] = s->langs[i];
 	if (net_client_new(&p, &s->client, &err) != CORE_OK) {
@@ -592,6 +591,8 @@ cli_session_open(struct cli_session *s, struct cli_opts *o, int net)
 	if (cli_config_bool(&s->cfg, "remember-code", 0, &s->remember_code) != 0 ||
 	    cli_config_long(&s->cfg, "lock-wait", 10, 0, 3600, &wait) != 0)
 		return CLI_EXIT_USAGE;
+	/* Languages for every command: texts of records, dates and figures. */
+	session_languages(s);
 	it = cli_config_get(&s->cfg, "data-dir");
 	if (it != NULL && cli_config_path(it, dir, sizeof dir) != 0)
 		return CLI_EXIT_USAGE;

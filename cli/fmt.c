@@ -1,0 +1,54 @@
+/* fmt.c: dates, deadlines and figures for the commands (see fmt.h). */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli/fmt.h"
+#include "core/fmt.h"
+#include "core/intl.h"
+
+void
+cli_fmt_date(const char *lang, const char *iso, char *out, size_t outsz)
+{
+	core_fmt_date(core_fmt_locale(lang), iso, out, outsz);
+}
+
+void
+cli_fmt_deadline(const char *lang, const char *iso, char *out, size_t outsz)
+{
+	char	date[80];
+	long	days;
+
+	cli_fmt_date(lang, iso, date, sizeof date);
+	if (core_fmt_days_until(iso, time(NULL), &days) != 0)
+		snprintf(out, outsz, "%s", date);
+	else if (days == 0)
+		/* L10N: a deadline that is today: "19 January 2027, today". */
+		snprintf(out, outsz, _("%s, today"), date);
+	else if (days > 0)
+		/* L10N: a deadline to come: "19 January 2027, in 61 days". */
+		snprintf(out, outsz, P_("%s, in %ld day", "%s, in %ld days",
+		    (unsigned long)days), date, days);
+	else
+		/* L10N: a deadline gone by: "19 January 2027, 3 days ago". */
+		snprintf(out, outsz, P_("%s, %ld day ago", "%s, %ld days ago",
+		    (unsigned long)-days), date, -days);
+}
+
+void
+cli_fmt_quantity(const char *lang, double v, const char *unit, unsigned flags,
+    char *out, size_t outsz)
+{
+	char		 fig[160];
+	const char	*per, *at;
+
+	core_fmt_quantity(core_fmt_locale(lang), v, unit, flags, fig, sizeof fig,
+	    &per);
+	/* The figure where the translation puts its %s. */
+	if (per != NULL && (per = _(per)) != NULL && (at = strstr(per, "%s")) != NULL)
+		snprintf(out, outsz, "%.*s%s%s", (int)(at - per), per, fig, at + 2);
+	else
+		snprintf(out, outsz, "%s", fig);
+}
