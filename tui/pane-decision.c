@@ -18,19 +18,20 @@
 
 #include "core/html.h"
 #include "core/analysis.h"
+#include "core/fmt.h"
 #include "core/intl.h"
 #include "core/reasons.h"
 #include "core/record.h"
 #include "tui/tui-int.h"
 
-/* A value of a factor in words. */
+/* A value of a factor in words, figures as the language writes them. */
 static void
-dec_value(const struct core_rec_value *v, const char *unit, char *out, size_t n)
+dec_value(struct tui *t, const struct core_rec_value *v, const char *unit,
+    char *out, size_t n)
 {
 	switch (v->type) {
 	case CORE_REC_VALUE_NUMBER:
-		snprintf(out, n, "%.10g%s%s", v->num, unit != NULL ? " " : "",
-		    unit != NULL ? unit : "");
+		tui_fmt_quantity(t, v->num, unit, 0, out, n);
 		break;
 	case CORE_REC_VALUE_STRING:
 		snprintf(out, n, "%s", v->str);
@@ -50,7 +51,7 @@ dec_factors(struct tui *t, const struct core_record *r, struct tui_doc *d)
 	const struct core_rec_explanation	*x = &r->explanation;
 	const char				*unit = x->method.unit != NULL ?
 						    x->method.unit : "";
-	char					 val[300], bar[400];
+	char					 val[300], bar[400], fig[80];
 	double					 max = 0;
 	size_t					 i, k, len, cells;
 	int					 room;
@@ -67,7 +68,7 @@ dec_factors(struct tui *t, const struct core_record *r, struct tui_doc *d)
 		enum tui_role role = f->direction == CORE_REC_ADVERSE ? TUI_R_ADVERSE :
 		    f->direction == CORE_REC_FAVOURABLE ? TUI_R_FAVOURABLE : TUI_R_NORMAL;
 
-		dec_value(&f->value, f->unit, val, sizeof val);
+		dec_value(t, &f->value, f->unit, val, sizeof val);
 		tui_doc_addf(d, TUI_R_STRONG, 0, TUI_DOC_ITEM, "%s: %s",
 		    tui_lang_text(t, &f->name), val);
 		len = 0;
@@ -84,9 +85,10 @@ dec_factors(struct tui *t, const struct core_record *r, struct tui_doc *d)
 			}
 			bar[len] = '\0';
 		}
-		/* L10N: a contribution: bar, figure, unit, direction in words. */
-		tui_doc_addf(d, role, 2, 0, "%s%s%+.10g %s, %s", bar, len > 0 ? " " : "",
-		    f->contribution, unit, _(core_record_direction_label(f->direction)));
+		core_fmt_number(tui_fmt_locale(t), f->contribution, 4, CORE_FMT_SIGN,
+		    fig, sizeof fig);
+		tui_doc_addf(d, role, 2, 0, "%s%s%s %s, %s", bar, len > 0 ? " " : "",
+		    fig, unit, _(core_record_direction_label(f->direction)));
 		if (f->description.n > 0)
 			tui_doc_add(d, tui_lang_text(t, &f->description), TUI_R_DIM, 2, 0);
 	}
@@ -146,7 +148,7 @@ dec_counterfactuals(struct tui *t, const struct core_record *r, struct tui_doc *
 			    c->changes[k].factor_index != CORE_REC_NONE ?
 			    &x->factors[c->changes[k].factor_index] : NULL;
 
-			dec_value(&c->changes[k].value, f != NULL ? f->unit : NULL, val,
+			dec_value(t, &c->changes[k].value, f != NULL ? f->unit : NULL, val,
 			    sizeof val);
 			len += (size_t)snprintf(line + len, len < sizeof line ?
 			    sizeof line - len : 0, "%s%s %s", k > 0 ? "; " : "",
@@ -255,7 +257,7 @@ dec_build(struct tui *t, struct tui_pane *p, struct tui_doc *d)
 {
 	const struct core_record	*r = t->cur.rec;
 	const char			*sym, *words;
-	char				 days[80];
+	char				 days[80], when[80];
 	size_t				 i;
 
 	if (!t->cur.have) {
@@ -279,8 +281,9 @@ dec_build(struct tui *t, struct tui_pane *p, struct tui_doc *d)
 	tui_doc_addf(d, TUI_R_HEADING, 0, TUI_DOC_ITEM, "%s: %s",
 	    _(core_record_outcome_label(r->outcome.code)),
 	    tui_lang_text(t, &r->outcome.summary));
+	tui_fmt_date(t, r->issued_at.text, when, sizeof when);
 	tui_doc_addf(d, TUI_R_NORMAL, 0, TUI_DOC_ITEM, _("Decision %s, issued %s by %s."),
-	    r->id, r->issued_at.text, r->issuer);
+	    r->id, when, r->issuer);
 	if (r->supersedes != NULL)
 		tui_doc_addf(d, TUI_R_WARN, 0, TUI_DOC_ITEM,
 		    _("[!] Version %u: this record replaces %s. Why: %s"), r->version,
@@ -288,16 +291,23 @@ dec_build(struct tui *t, struct tui_pane *p, struct tui_doc *d)
 	for (i = 0; i < r->outcome.namounts; i++) {
 		const struct core_rec_amount *a = &r->outcome.amounts[i];
 
+		char amt[160], was[160];
+
+		tui_fmt_quantity(t, a->after, a->unit, 0, amt, sizeof amt);
+		tui_fmt_quantity(t, a->before, a->unit, 0, was, sizeof was);
 		if (a->has_before)
-			tui_doc_addf(d, TUI_R_NORMAL, 2, TUI_DOC_ITEM, _("%s: %.10g %s, was %.10g"),
-			    tui_lang_text(t, &a->label), a->after, a->unit, a->before);
+			/* L10N: an amount of the decision and what it was:
+			 * "Weekly benefit: £84 a week, was £112 a week". */
+			tui_doc_addf(d, TUI_R_NORMAL, 2, TUI_DOC_ITEM, _("%s: %s, was %s"),
+			    tui_lang_text(t, &a->label), amt, was);
 		else
-			tui_doc_addf(d, TUI_R_NORMAL, 2, TUI_DOC_ITEM, "%s: %.10g %s",
-			    tui_lang_text(t, &a->label), a->after, a->unit);
+			tui_doc_addf(d, TUI_R_NORMAL, 2, TUI_DOC_ITEM, "%s: %s",
+			    tui_lang_text(t, &a->label), amt);
 	}
 	tui_model_days(r->contest.deadline.text, days, sizeof days);
+	tui_fmt_date(t, r->contest.deadline.text, when, sizeof when);
 	tui_doc_addf(d, TUI_R_NORMAL, 0, TUI_DOC_ITEM, _("Contest by %s (%s); %s."),
-	    r->contest.deadline.text != NULL ? r->contest.deadline.text : "?", days,
+	    r->contest.deadline.text != NULL ? when : "?", days,
 	    tui_contest_words(t->cur.c.contest_status));
 	tui_doc_blank(d);
 	tui_doc_add(d, _("Principal reasons"), TUI_R_HEADING, 0, TUI_DOC_ITEM);
