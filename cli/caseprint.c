@@ -9,6 +9,7 @@
 #include <jansson.h>
 
 #include "cli/cli.h"
+#include "cli/fmt.h"
 #include "cli/session.h"
 #include "core/analysis.h"
 #include "core/buf.h"
@@ -199,6 +200,8 @@ cli_print_case(FILE *fp, struct cli_session *s, const struct net_case *c,
 	struct core_record		*rec;
 	enum core_verdict_overall	 o;
 	const char			*prefs[CLI_MAX_LANGS], *summary = NULL;
+	const char			*lang = s->nlangs > 0 ? s->langs[0] : NULL;
+	char				 when[128];
 	size_t				 i;
 
 	for (i = 0; i < s->nlangs; i++)
@@ -211,9 +214,10 @@ cli_print_case(FILE *fp, struct cli_session *s, const struct net_case *c,
 		fprintf(fp, "%s ", _("Decision:"));
 		cli_put_safe(fp, c->decision_id);
 		if (c->issued_at != NULL) {
-			/* L10N: followed by a date and time. */
+			/* L10N: followed by a date. */
 			fprintf(fp, ", %s ", _("issued"));
-			cli_put_safe(fp, c->issued_at);
+			cli_fmt_date(lang, c->issued_at, when, sizeof when);
+			cli_put_safe(fp, when);
 		}
 		fputc('\n', fp);
 	}
@@ -231,8 +235,11 @@ cli_print_case(FILE *fp, struct cli_session *s, const struct net_case *c,
 		}
 		fputc('\n', fp);
 	}
-	/* L10N: followed by the last day to contest, YYYY-MM-DD. */
-	caseprint_line(fp, _("Contest by:"), c->deadline);
+	/* L10N: followed by the last day to contest and the days left:
+	 * "19 January 2027, in 61 days". */
+	if (c->deadline != NULL)
+		cli_fmt_deadline(lang, c->deadline, when, sizeof when);
+	caseprint_line(fp, _("Contest by:"), c->deadline != NULL ? when : NULL);
 	cli_print_contest(fp, c);
 	core_record_free(&rec);
 }

@@ -30,7 +30,7 @@ STORE="$T_TMP/store"
 rr $R open LN-2026-004217 --code 7KQ4-M2PX
 expect "the loan decision is valid and trusted" 0 "[ok] valid and trusted"
 expect "its outcome is shown" 0 "declined"
-expect "and the last day to contest" 0 "Contest by: 2027-01-19"
+expect "and the last day to contest, as English writes dates" 0 "Contest by: 19 January 2027, "
 expect "its label checks are shown" 0 "Label checks:"
 expect "the provider's attestation verifies with the service's published keys" 0 "signed an attestation of this model"
 rr $R open TS-2026-00731 --code H6PQ-9ZKE
