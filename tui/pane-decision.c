@@ -44,16 +44,32 @@ dec_value(struct tui *t, const struct core_rec_value *v, const char *unit,
 	}
 }
 
-/* The factors, with a bar per contribution. */
+/* Larger contributions first, for or against; equal ones in the record's
+ * order (the factors lie in one array). */
+static int
+dec_factor_cmp(const void *a, const void *b)
+{
+	const struct core_rec_factor	*fa = *(const struct core_rec_factor *const *)a;
+	const struct core_rec_factor	*fb = *(const struct core_rec_factor *const *)b;
+	double				 wa = fabs(fa->contribution);
+	double				 wb = fabs(fb->contribution);
+
+	if (wa != wb)
+		return wa > wb ? -1 : 1;
+	return fa < fb ? -1 : fa > fb;
+}
+
+/* The factors, with a bar per contribution, the largest first. */
 static void
 dec_factors(struct tui *t, const struct core_record *r, struct tui_doc *d)
 {
 	const struct core_rec_explanation	*x = &r->explanation;
+	const struct core_rec_factor		*ord[CORE_REC_MAX_FACTORS];
 	const char				*unit = x->method.unit != NULL ?
 						    x->method.unit : "";
 	char					 val[300], bar[400], fig[80];
 	double					 max = 0;
-	size_t					 i, k, len, cells;
+	size_t					 i, k, len, cells, n;
 	int					 room;
 
 	tui_doc_blank(d);
@@ -63,8 +79,12 @@ dec_factors(struct tui *t, const struct core_record *r, struct tui_doc *d)
 		if (fabs(x->factors[i].contribution) > max)
 			max = fabs(x->factors[i].contribution);
 	room = d->width / 3 < 30 ? d->width / 3 : 30;
-	for (i = 0; i < x->nfactors; i++) {
-		const struct core_rec_factor *f = &x->factors[i];
+	n = x->nfactors < CORE_REC_MAX_FACTORS ? x->nfactors : CORE_REC_MAX_FACTORS;
+	for (i = 0; i < n; i++)
+		ord[i] = &x->factors[i];
+	qsort(ord, n, sizeof ord[0], dec_factor_cmp);
+	for (i = 0; i < n; i++) {
+		const struct core_rec_factor *f = ord[i];
 		enum tui_role role = f->direction == CORE_REC_ADVERSE ? TUI_R_ADVERSE :
 		    f->direction == CORE_REC_FAVOURABLE ? TUI_R_FAVOURABLE : TUI_R_NORMAL;
 

@@ -46,6 +46,10 @@ TESTS += tests/tui-lang.sh
 dist_check_SCRIPTS += tests/tui-lang.sh
 EXTRA_DIST += tests/tui-lang.py
 
+# The Decision pane's factor chart, largest first.
+TESTS += tests/tui-factors.sh
+dist_check_SCRIPTS += tests/tui-factors.sh
+
 check_PROGRAMS += tests/unit/check_editor
 tests_unit_check_editor_SOURCES = tests/unit/check_editor.c
 tests_unit_check_editor_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
