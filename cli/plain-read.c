@@ -276,8 +276,8 @@ read_outcome(FILE *fp, struct cli_reading *r)
 	for (i = 0; i < rec->explanation.nreasons; i++) {
 		snprintf(pre, sizeof pre, "%zu.", i + 1);
 		cli_plain_say(fp, r->width, pre,
-		    core_reason_text(&rec->explanation.reasons[i], r->prefs,
-		    r->nprefs));
+		    core_reason_text(&rec->explanation.reasons[i], read_tr,
+		    r->prefs, r->nprefs));
 	}
 	core_buf_free(&b);
 }

@@ -143,11 +143,11 @@ reason_same_lang(const char *a, const char *b)
 }
 
 const char *
-core_reason_text(const struct core_rec_reason *r, const char *const *prefs,
-    size_t nprefs)
+core_reason_text(const struct core_rec_reason *r,
+    const char *(*tr)(const char *), const char *const *prefs, size_t nprefs)
 {
 	const struct core_std_reason	*std;
-	const char			*t, *lang = NULL, *tr;
+	const char			*t, *lang = NULL, *s;
 
 	if (r == NULL)
 		return NULL;
@@ -159,9 +159,10 @@ core_reason_text(const struct core_rec_reason *r, const char *const *prefs,
 	if (t != NULL && lang != NULL && nprefs > 0 && prefs[0] != NULL &&
 	    reason_same_lang(lang, prefs[0]))
 		return t;
-	/* gettext gives back the message id itself when it has nothing. */
-	tr = _(std->text);
-	return tr != std->text || t == NULL ? tr : t;
+	s = tr != NULL ? tr(std->text) : NULL;
+	if (s != NULL && strcmp(s, std->text) != 0)
+		return s;
+	return t != NULL ? t : std->text;
 }
 
 enum core_code

@@ -51,12 +51,13 @@ struct core_reason_view {
 /*
  * The text to show for reason r: the record's own in the first language of
  * prefs when it has one; else, for a standard reason (not regb "other"),
- * its standard wording translated by gettext when the catalogue has it;
- * else the record's text as core_text_choose() picks it.  NULL when the
- * record has no text.
+ * its standard wording as tr translates it (the interface's gettext), when
+ * tr gives something other than the English; else the record's text as
+ * core_text_choose() picks it.  tr may be NULL.  NULL when r is NULL.
  */
 const char	*core_reason_text(const struct core_rec_reason *r,
-		    const char *const *prefs, size_t nprefs);
+		    const char *(*tr)(const char *), const char *const *prefs,
+		    size_t nprefs);
 
 /* Fill view for reason r of a record; prefs/nprefs as core_text_choose(). */
 enum core_code	core_reason_view(const struct core_rec_reason *r,

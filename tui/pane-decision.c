@@ -266,7 +266,8 @@ dec_letter(struct tui *t, const struct core_record *r, struct tui_doc *d)
 static const char *
 dec_reason(struct tui *t, const struct core_rec_reason *x)
 {
-	const char	*s = core_reason_text(x, t->env->langs, t->env->nlangs);
+	const char	*s = core_reason_text(x, dec_tr, t->env->langs,
+			    t->env->nlangs);
 
 	return s != NULL ? s : "";
 }

@@ -153,30 +153,68 @@ START_TEST(regb_form_words)
 }
 END_TEST
 
+/* A catalogue of two messages, as gettext would give them in French. */
+static const char *
+fr_tr(const char *msgid)
+{
+	if (strcmp(msgid, "Number of recent inquiries on credit bureau report") == 0)
+		return "Nombre de consultations r\u00e9centes du fichier de cr\u00e9dit";
+	if (strcmp(msgid, "Serious delinquency") == 0)
+		return "Retard de paiement grave";
+	return msgid;
+}
+
 /* The text shown: the record's in the first language wanted; else the
- * standard wording, translated when gettext can (here it cannot: no
- * catalogue is bound), so the record's own. */
+ * standard wording as translated; else the record's own. */
 START_TEST(reason_text)
 {
 	static const char *const cy[] = { "cy", "en" };
-	static const char *const fr[] = { "fr" };
+	static const char *const fr[] = { "fr", "en" };
+	static const char *const en[] = { "en" };
 	json_t			*j = at_load("data/cases/loan-denied/record.json");
 	struct core_record	*r = at_parse(j);
+	const struct core_rec_reason *x = r->explanation.reasons;
 
-	ck_assert_str_eq(core_reason_text(&r->explanation.reasons[3], cy, 2),
+	/* Welsh: the record has it. */
+	ck_assert_str_eq(core_reason_text(&x[3], fr_tr, cy, 2),
 	    "Hyd y cyfnod preswylio");
-	ck_assert_str_eq(core_reason_text(&r->explanation.reasons[3], fr, 1),
+	/* French: the catalogue's, where it has the message. */
+	ck_assert_str_eq(core_reason_text(&x[2], fr_tr, fr, 2),
+	    "Nombre de consultations r\u00e9centes du fichier de cr\u00e9dit");
+	ck_assert_str_eq(core_reason_text(&x[3], fr_tr, fr, 2),
 	    "Length of residence");
-	ck_assert_str_eq(core_reason_text(&r->explanation.reasons[3], NULL, 0),
+	ck_assert_str_eq(core_reason_text(&x[2], NULL, fr, 2),
+	    "Number of recent inquiries on credit bureau report");
+	/* English: the record's, whatever the translator says. */
+	ck_assert_str_eq(core_reason_text(&x[2], fr_tr, en, 1),
+	    "Number of recent inquiries on credit bureau report");
+	ck_assert_str_eq(core_reason_text(&x[3], NULL, NULL, 0),
 	    "Length of residence");
-	ck_assert_ptr_null(core_reason_text(NULL, fr, 1));
+	ck_assert_ptr_null(core_reason_text(NULL, fr_tr, fr, 2));
 	core_record_free(&r);
-	/* A reason of the service's own: its text, whatever the language. */
-	at_set(j, "/explanation/principal_reasons/0/scheme",
+
+	/* A reason of the service's own and Regulation B's "other": their
+	 * text, whatever the language. */
+	at_set(j, "/explanation/principal_reasons/2/scheme",
 	    json_string("service"));
+	at_set(j, "/explanation/principal_reasons/1/code", json_string("other"));
+	/* An FCRA key factor, in the record's own English words. */
+	at_set(j, "/explanation/principal_reasons/0/scheme", json_string("fcra"));
+	at_set(j, "/explanation/principal_reasons/0/code",
+	    json_string("serious_delinquency"));
+	at_set(j, "/explanation/principal_reasons/0/text",
+	    json_pack("{s:s,s:s}", "en", "Two accounts 90 days late", "cy",
+	    "Dau gyfrif 90 diwrnod yn hwyr"));
 	r = at_parse(j);
-	ck_assert_str_eq(core_reason_text(&r->explanation.reasons[0], fr, 1),
-	    "Excessive obligations in relation to income");
+	x = r->explanation.reasons;
+	ck_assert_str_eq(core_reason_text(&x[2], fr_tr, fr, 2),
+	    "Number of recent inquiries on credit bureau report");
+	ck_assert_str_eq(core_reason_text(&x[1], fr_tr, fr, 2),
+	    "Delinquent past or present credit obligations with others");
+	ck_assert_str_eq(core_reason_text(&x[0], fr_tr, fr, 2),
+	    "Retard de paiement grave");
+	ck_assert_str_eq(core_reason_text(&x[0], fr_tr, en, 1),
+	    "Two accounts 90 days late");
 	core_record_free(&r);
 	json_decref(j);
 }
