@@ -3,8 +3,9 @@
 # Ctrl-Z, Ctrl-C, Ctrl-\, "!", function keys, a file path or a host no
 # registry lists in the open dialog are refused (and no request reaches
 # that host); the user's own configuration is not read; --config and a
-# kiosk.conf others may write are refused; the administrator leaves with
-# Ctrl-X and the password, and the session folder goes with the kiosk.
+# kiosk.conf others may write are refused; q (Finish) leaves the decision
+# on no file, screen or scrollback; the administrator leaves with Ctrl-X and
+# the password, and the session folder goes with the kiosk.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/kiosk-lib.sh"
 
@@ -87,10 +88,16 @@ wait_for "o Open"
 open_with "$SERVICE"
 check "a service the registry lists opens" wait_for "[ok] valid and trusted"
 check "the key bar says q finishes" wait_for "q Finish"
+check "the session keeps the decision in its folder meanwhile" \
+    grep -rqF LN-2026-004217 "$KTMP"
 
 keys q
 check "q finishes: back to the start screen" wait_for "2 Cymraeg"
 check "the decision is no longer on the screen" sh -c "! $TM capture-pane -p -S - -t kiosk | grep -q LN-2026-004217"
+sleep 0.5
+check "Finish leaves the decision in no file" sh -c \
+    "! grep -rqF LN-2026-004217 '$KTMP' '$KHOME'"
+check "nor the access code" sh -c "! grep -rqF 7KQ4-M2PX '$KTMP' '$KHOME'"
 keys 2 Enter
 check "the language chosen on the start screen is used" wait_for "Cyfeiriad y gwasanaeth"
 keys Escape q
