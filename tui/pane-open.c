@@ -8,6 +8,8 @@
 
 #include <string.h>
 
+#include <curses.h>
+
 #include "core/intl.h"
 #include "tui/kiosk.h"
 #include "tui/tui-int.h"
@@ -27,8 +29,9 @@ tui_open_build(struct tui *t)
 
 	tui_form_free(f);
 	tui_form_init(f);
-	tui_form_add(f, TUI_F_TEXT, _("Type what your letter gives. Tab moves to "
-	    "the next field; Esc goes back."), NULL);
+	tui_form_add(f, TUI_F_TEXT, _("Type what your letter gives. Tab or Enter "
+	    "moves to the next field; Enter in the access code opens the "
+	    "decision; Esc goes back."), NULL);
 	it = tui_form_add(f, TUI_F_FIELD, _("Service address (https://...)"), NULL);
 	it->group = OPEN_G_SERVICE;
 	tui_ed_set(&it->ed, t->env->service != NULL ? t->env->service : "");
@@ -111,8 +114,13 @@ open_key(struct tui *t, struct tui_pane *p, int key)
 	const char		*svc, *ref, *code;
 	int			 action = 0, rc;
 
-	rc = tui_form_key(t, &t->open, key, &action);
-	if (rc != 2)
+	/* Enter in the access code, the last field, opens, as the key bar
+	 * says; in the fields before it, it moves to the next. */
+	it = t->open.n > 0 ? &t->open.v[t->open.focus] : NULL;
+	if (it != NULL && it->group == OPEN_G_CODE && (key == '\r' ||
+	    key == '\n' || key == TUI_KEY(KEY_ENTER)))
+		action = OPEN_A_OPEN;
+	else if ((rc = tui_form_key(t, &t->open, key, &action)) != 2)
 		return rc != 0;
 	if (action == OPEN_A_CASE) {
 		it = &t->open.v[t->open.focus];
