@@ -10,6 +10,7 @@
 
 #include "cli/cli.h"
 #include "cli/fmt.h"
+#include "cli/plain.h"
 #include "cli/session.h"
 #include "core/analysis.h"
 #include "core/buf.h"
@@ -130,6 +131,99 @@ cli_print_label_checks(FILE *fp, struct cli_session *s, const struct net_case *c
 nomem:
 	cli_warnx("%s", _(core_strerror(CORE_E_NOMEM)));
 	exit(CLI_EXIT_SOFTWARE);
+}
+
+/* Translate the words core adds. */
+static const char *
+caseprint_tr(const char *msgid)
+{
+	return _(msgid);
+}
+
+/* Where the lines of core_cf_explain() go. */
+struct caseprint_cf {
+	FILE	*fp;
+	size_t	 width;
+	int	 flags;		/* 0: the sets and notes; 1: the verdict on the
+				   record's own */
+};
+
+/* One line of what would change the outcome, with its symbol. */
+static void
+caseprint_cf_line(void *arg, enum core_cf_line kind, const char *text)
+{
+	struct caseprint_cf	*c = arg;
+	int			 flag = kind == CORE_CF_L_AGREE ||
+				    kind == CORE_CF_L_FLAG;
+
+	if (flag == c->flags)
+		cli_plain_say(c->fp, c->width, flag ? core_cf_line_symbol(kind) :
+		    NULL, text);
+}
+
+void
+cli_print_cf(FILE *fp, size_t width, const struct core_record *rec,
+    const char *const *prefs, size_t nprefs, int flags)
+{
+	struct core_cf_result	*cf = NULL;
+	struct caseprint_cf	 c;
+
+	if (core_counterfactual_search(rec, &cf) != CORE_OK)
+		return;
+	c.fp = fp;
+	c.width = width;
+	c.flags = flags;
+	if (!flags)
+		cli_plain_say(fp, width, NULL, _("Computed on this computer from "
+		    "the scorecard:"));
+	(void)core_cf_explain(rec, cf, caseprint_tr, prefs, nprefs,
+	    caseprint_cf_line, &c);
+	core_cf_free(&cf);
+}
+
+void
+cli_print_chain(FILE *fp, size_t width, struct cli_session *s,
+    const struct net_case *c, const struct core_record *rec, int record_trusted)
+{
+	struct core_keyset		*keys = NULL;
+	struct core_label_input		 in;
+	struct core_liability		 chain;
+	struct core_verdict		 v;
+	struct core_buf			 b;
+	const struct core_liability_link *lk;
+	char				 role[128];
+	size_t				 i;
+
+	core_verdict_init(&v);
+	core_buf_init(&b, 8192);
+	core_label_input_init(&in, rec, time(NULL));
+	in.trust = s->trust;
+	in.state = &s->tstate;
+	in.keys = keys = caseprint_keys(s, c);
+	in.newest_id = c->decision_id;
+	in.record_trusted = record_trusted;
+	if (core_label_check(&in, &v, &chain) != CORE_OK)
+		goto out;
+	for (i = 0; i < 3; i++) {
+		lk = &chain.links[i];
+		core_buf_reset(&b);
+		if (lk->party != NULL)
+			core_buf_printf(&b, "%s, %s. ", lk->party->name != NULL ?
+			    lk->party->name : "?", lk->party->contact != NULL ?
+			    lk->party->contact : "");
+		else
+			core_buf_printf(&b, "%s ", _("not named."));
+		core_buf_printf(&b, "%s %s", lk->backed ? "[ok]" : "[!]",
+		    lk->backing != NULL ? _(lk->backing) : "");
+		/* L10N: a role in the liability chain (operator, deployer,
+		 * provider) followed by a colon. */
+		snprintf(role, sizeof role, _("Liable as %s:"),
+		    _(core_record_role_label(lk->role)));
+		cli_plain_say(fp, width, role, core_buf_str(&b));
+	}
+out:
+	core_keyset_free(&keys);
+	core_buf_free(&b);
 }
 
 /* The verdict a case recorded, from its stable id. */

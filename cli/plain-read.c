@@ -331,7 +331,8 @@ read_factors(FILE *fp, struct cli_reading *r)
 	core_buf_free(&b);
 }
 
-/* What would have changed the outcome, as the record states it. */
+/* What would have changed the outcome: computed from the scorecard, as
+ * the record states it, and where the two disagree. */
 static void
 read_change(FILE *fp, struct cli_reading *r)
 {
@@ -343,6 +344,8 @@ read_change(FILE *fp, struct cli_reading *r)
 
 	core_buf_init(&b, 65536);
 	cli_plain_say(fp, r->width, NULL, _("What would have changed the outcome:"));
+	cli_print_cf(fp, r->width, r->rec, r->prefs, r->nprefs, 0);
+	cli_plain_say(fp, r->width, NULL, _("As the record states it:"));
 	if (e->ncounterfactuals == 0)
 		cli_plain_say(fp, r->width, NULL, _("The record does not say."));
 	for (i = 0; i < e->ncounterfactuals; i++) {
@@ -365,6 +368,7 @@ read_change(FILE *fp, struct cli_reading *r)
 		}
 		cli_plain_say(fp, r->width, NULL, core_buf_str(&b));
 	}
+	cli_print_cf(fp, r->width, r->rec, r->prefs, r->nprefs, 1);
 	core_buf_free(&b);
 }
 
@@ -414,7 +418,6 @@ read_label(FILE *fp, struct cli_reading *r)
 {
 	const struct core_rec_label	*l = &r->rec->label;
 	struct core_buf			 b;
-	char				 role[128];
 	size_t				 i;
 
 	core_buf_init(&b, 65536);
@@ -449,17 +452,8 @@ read_label(FILE *fp, struct cli_reading *r)
 	}
 	if (l->transparency_url != NULL)
 		cli_plain_say(fp, r->width, _("Transparency record:"), l->transparency_url);
-	for (i = 0; i < l->nparties; i++) {
-		core_buf_reset(&b);
-		core_buf_printf(&b, "%s, %s", l->parties[i].name != NULL ?
-		    l->parties[i].name : "?", l->parties[i].contact != NULL ?
-		    l->parties[i].contact : "");
-		/* L10N: a role in the liability chain (operator, deployer,
-		 * provider) followed by a colon. */
-		snprintf(role, sizeof role, _("Liable as %s:"),
-		    _(core_record_role_label(l->parties[i].role)));
-		cli_plain_say(fp, r->width, role, core_buf_str(&b));
-	}
+	cli_print_chain(fp, r->width, r->s, &r->c, r->rec, r->have_v &&
+	    core_verdict_overall(&r->v) == CORE_VERDICT_TRUSTED);
 	for (i = 0; i < l->nsources; i++)
 		cli_plain_say(fp, r->width, _("Data source:"),
 		    read_text(r, &l->sources[i].name));

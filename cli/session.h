@@ -79,6 +79,18 @@ void		cli_print_case(FILE *fp, struct cli_session *s, const struct net_case *c,
  * key.  Returns the number of checks that failed. */
 int		cli_print_label_checks(FILE *fp, struct cli_session *s,
 		    const struct net_case *c, int record_trusted);
+/* What would change the outcome of rec, computed (core_cf_explain(), the
+ * lines the Decision pane shows too), wrapped at width: with flags 0 the
+ * smallest changes under a heading, with flags 1 where the record's own
+ * counterfactuals disagree with the scorecard, or that they agree. */
+void		cli_print_cf(FILE *fp, size_t width, const struct core_record *rec,
+		    const char *const *prefs, size_t nprefs, int flags);
+/* The liability chain of rec in its order, operator, deployer, provider,
+ * each with its contact and whether a signature backs it (the order and
+ * words of the Provenance label pane), wrapped at width. */
+void		cli_print_chain(FILE *fp, size_t width, struct cli_session *s,
+		    const struct net_case *c, const struct core_record *rec,
+		    int record_trusted);
 /* One line for the contest of a case (status, dates), or nothing. */
 void		cli_print_contest(FILE *fp, const struct net_case *c);
 

@@ -6,8 +6,10 @@
  *
  * What the record says is shown as it says it.  Checks of the record
  * against itself follow it: the scorecard computed again on this computer
- * and each of its checks (core/analysis.h).  The search for the smallest
- * changes that would reach the threshold is not shown here yet.
+ * and each of its checks, and the smallest changes that would have
+ * reached the threshold with the record's own counterfactuals checked
+ * against them (core/analysis.h, core_cf_explain(): the same lines as
+ * `recourse show` and plain mode).
  */
 #include "config.h"
 
@@ -144,44 +146,98 @@ out:
 	free(sc);
 }
 
-/* Counterfactuals: what would have changed the outcome. */
+/* Translate the words core adds. */
+static const char *
+dec_tr(const char *msgid)
+{
+	return _(msgid);
+}
+
+/* Where the lines of core_cf_explain() go. */
+struct dec_cf {
+	struct tui_doc	*d;
+	int		 flags;		/* 0: the sets and notes; 1: the verdict
+					   on the record's own */
+};
+
+/* One line of what would change the outcome, with its symbol. */
+static void
+dec_cf_line(void *arg, enum core_cf_line kind, const char *text)
+{
+	struct dec_cf	*c = arg;
+	int		 flag = kind == CORE_CF_L_AGREE || kind == CORE_CF_L_FLAG;
+
+	if (flag != c->flags)
+		return;
+	if (!flag)
+		tui_doc_add(c->d, text, kind == CORE_CF_L_SET ? TUI_R_NORMAL :
+		    TUI_R_DIM, 4, TUI_DOC_ITEM);
+	else
+		tui_doc_addf(c->d, kind == CORE_CF_L_FLAG ? TUI_R_WARN : TUI_R_OK,
+		    2, TUI_DOC_ITEM, "%s %s", core_cf_line_symbol(kind), text);
+}
+
+/* Counterfactuals: what would have changed the outcome, computed from the
+ * scorecard (the same lines as `recourse show`), then as the record states
+ * it, then where the two disagree. */
 static void
 dec_counterfactuals(struct tui *t, const struct core_record *r, struct tui_doc *d)
 {
 	const struct core_rec_explanation	*x = &r->explanation;
+	struct core_cf_result			*cf = NULL;
+	struct dec_cf				 c;
 	char					 val[300], line[1200];
 	size_t					 i, k, len;
 
 	tui_doc_blank(d);
 	tui_doc_add(d, _("What would change the outcome"), TUI_R_HEADING, 0,
 	    TUI_DOC_ITEM);
+	if (core_counterfactual_search(r, &cf) != CORE_OK)
+		cf = NULL;
+	c.d = d;
+	c.flags = 0;
+	if (cf != NULL) {
+		tui_doc_add(d, _("Computed on this computer from the scorecard:"),
+		    TUI_R_STRONG, 2, TUI_DOC_ITEM);
+		(void)core_cf_explain(r, cf, dec_tr, t->env->langs,
+		    t->env->nlangs, dec_cf_line, &c);
+	}
+	tui_doc_add(d, _("As the record states it:"), TUI_R_STRONG, 2,
+	    TUI_DOC_ITEM);
 	if (x->ncounterfactuals == 0)
 		tui_doc_add(d, _("The record does not say what would change the outcome."),
-		    TUI_R_DIM, 2, TUI_DOC_ITEM);
+		    TUI_R_DIM, 4, TUI_DOC_ITEM);
 	for (i = 0; i < x->ncounterfactuals; i++) {
-		const struct core_rec_counterfactual *c = &x->counterfactuals[i];
+		const struct core_rec_counterfactual *cr = &x->counterfactuals[i];
 
 		len = 0;
 		line[0] = '\0';
-		for (k = 0; k < c->nchanges; k++) {
+		for (k = 0; k < cr->nchanges; k++) {
 			const struct core_rec_factor *f =
-			    c->changes[k].factor_index != CORE_REC_NONE ?
-			    &x->factors[c->changes[k].factor_index] : NULL;
+			    cr->changes[k].factor_index != CORE_REC_NONE ?
+			    &x->factors[cr->changes[k].factor_index] : NULL;
 
-			dec_value(t, &c->changes[k].value, f != NULL ? f->unit : NULL, val,
+			dec_value(t, &cr->changes[k].value, f != NULL ? f->unit : NULL, val,
 			    sizeof val);
 			len += (size_t)snprintf(line + len, len < sizeof line ?
 			    sizeof line - len : 0, "%s%s %s", k > 0 ? "; " : "",
-			    f != NULL ? tui_lang_text(t, &f->name) : c->changes[k].factor,
+			    f != NULL ? tui_lang_text(t, &f->name) : cr->changes[k].factor,
 			    val);
 			if (len >= sizeof line)
 				break;
 		}
-		/* L10N: "If income were 41000 GBP: approved". */
-		tui_doc_addf(d, TUI_R_NORMAL, 2, TUI_DOC_ITEM, _("If %s: %s"), line,
-		    _(core_record_outcome_label(c->outcome)));
-		if (c->text.n > 0)
-			tui_doc_add(d, tui_lang_text(t, &c->text), TUI_R_DIM, 4, 0);
+		/* L10N: the number of a counterfactual in the record, then
+		 * "If income were 41000 GBP: approved". */
+		tui_doc_addf(d, TUI_R_NORMAL, 4, TUI_DOC_ITEM, _("%zu. If %s: %s"),
+		    i + 1, line, _(core_record_outcome_label(cr->outcome)));
+		if (cr->text.n > 0)
+			tui_doc_add(d, tui_lang_text(t, &cr->text), TUI_R_DIM, 7, 0);
+	}
+	if (cf != NULL) {
+		c.flags = 1;
+		(void)core_cf_explain(r, cf, dec_tr, t->env->langs,
+		    t->env->nlangs, dec_cf_line, &c);
+		core_cf_free(&cf);
 	}
 	dec_scorecard(t, r, d);
 }
@@ -212,13 +268,6 @@ dec_method(struct tui *t, const struct core_record *r, struct tui_doc *d)
 		    _("%s: %.10g from a baseline of %.10g."),
 		    tui_lang_text(t, &m->attribution.output_name),
 		    m->attribution.output, m->attribution.baseline);
-}
-
-/* Translate the words the letter's layout adds. */
-static const char *
-dec_tr(const char *msgid)
-{
-	return _(msgid);
 }
 
 /* The letter, laid out for the pane. */

@@ -4,9 +4,10 @@
  * liability chain, data sources, AI-written text and the watermark verdict.
  *
  * The label is a claim.  Where the letter's watermark test contradicts it,
- * that is said here in words with [FAIL].  After what the record says
- * come the label's consistency rules, each a check in words, and the
- * liability chain with what backs each link (core/analysis.h).
+ * that is said here in words with [FAIL].  Who is liable is the chain in
+ * its order, operator, deployer, provider, each with its contact and what
+ * backs it (core/analysis.h); after what the record says come the label's
+ * consistency rules, each a check in words.
  */
 #include "config.h"
 
@@ -18,6 +19,9 @@
 #include "core/intl.h"
 #include "core/record.h"
 #include "core/wpg1.h"
+#include "net/flow.h"
+#include "net/proto.h"
+#include "net/store.h"
 #include "tui/tui-int.h"
 
 /* The watermark test of the letter, and what it means for the label. */
@@ -64,17 +68,31 @@ label_watermark(struct tui *t, const struct core_record *r, struct tui_doc *d)
 	    TUI_DOC_ITEM);
 }
 
-/* The label's consistency rules and the liability chain with what backs
- * each link, computed on this computer (core/analysis.h). */
-static void
-label_rules(struct tui *t, const struct core_record *r, struct tui_doc *d)
+/* The label's consistency rules and the liability chain, computed on this
+ * computer (core/analysis.h); 0, or -1 when they could not be. */
+static int
+label_check(struct tui *t, const struct core_record *r, struct core_verdict *v,
+    struct core_liability *chain)
 {
 	struct core_label_input	 in;
-	struct core_liability	 chain;
-	struct core_verdict	 v;
-	size_t			 i;
+	struct net_discovery	 disc;
+	struct core_buf		 raw;
+	struct core_err		 err;
+	int			 rc;
 
+	/* The keys the service published may check the provider's
+	 * attestation; they confer no trust. */
+	net_discovery_init(&disc);
+	core_buf_init(&raw, NET_STORE_MAX_FILE);
+	if (t->cur.c.discovery != NULL && net_store_get_object(
+	    t->env->ctx->store, t->cur.c.discovery, &raw, &err) == CORE_OK)
+		(void)net_discovery_parse(raw.data, raw.len, t->cur.c.service,
+		    &disc, &err);
 	core_label_input_init(&in, r, time(NULL));
+	in.trust = t->env->ctx->trust;
+	in.state = t->env->ctx->trust_state;
+	in.keys = disc.keys;
+	in.newest_id = t->cur.c.decision_id;
 	if (t->cur.wm_checked) {
 		in.wm_checked = 1;
 		in.wm = t->cur.wm;
@@ -82,26 +100,58 @@ label_rules(struct tui *t, const struct core_record *r, struct tui_doc *d)
 	}
 	in.record_trusted = t->cur.have_v &&
 	    core_verdict_overall(&t->cur.v) == CORE_VERDICT_TRUSTED;
-	core_verdict_init(&v);
-	memset(&chain, 0, sizeof chain);
-	if (core_label_check(&in, &v, &chain) != CORE_OK)
-		return;
-	tui_doc_blank(d);
-	tui_doc_add(d, _("The label checked against itself and the letter"),
-	    TUI_R_HEADING, 0, TUI_DOC_ITEM);
-	tui_checks_doc(t, &v, d);
-	tui_doc_blank(d);
-	tui_doc_add(d, _("The liability chain and what backs it"), TUI_R_HEADING,
-	    0, TUI_DOC_ITEM);
-	for (i = 0; i < 3; i++) {
-		const struct core_liability_link *k = &chain.links[i];
+	core_verdict_init(v);
+	memset(chain, 0, sizeof *chain);
+	rc = core_label_check(&in, v, chain) == CORE_OK ? 0 : -1;
+	core_buf_free(&raw);
+	net_discovery_clear(&disc);
+	return rc;
+}
 
-		/* L10N: symbol, role, party name, what backs it. */
-		tui_doc_addf(d, k->backed ? TUI_R_OK : TUI_R_WARN, 2, TUI_DOC_ITEM,
-		    "%s %s: %s. %s", k->backed ? "[ok]" : "[!]",
-		    _(core_record_role_label(k->role)), k->party != NULL ?
-		    k->party->name : _("not named"),
-		    k->backing != NULL ? _(k->backing) : "");
+/* Who is liable, in the order of the chain: operator, deployer, provider,
+ * each with its contact and whether a signature backs it; then any other
+ * party the record names for one of those roles. */
+static void
+label_chain(struct tui *t, const struct core_record *r,
+    const struct core_liability *chain, struct tui_doc *d)
+{
+	const struct core_rec_label	*l = &r->label;
+	const struct core_rec_party	*pa;
+	size_t				 i, k;
+
+	tui_doc_blank(d);
+	tui_doc_add(d, _("The liability chain and what backs it"),
+	    TUI_R_HEADING, 0, TUI_DOC_ITEM);
+	for (i = 0; i < 3; i++) {
+		const struct core_liability_link *lk = &chain->links[i];
+
+		if ((pa = lk->party) == NULL) {
+			/* L10N: symbol, role, then why nothing backs it. */
+			tui_doc_addf(d, TUI_R_WARN, 2, TUI_DOC_ITEM, "%s %s: %s %s",
+			    "[!]", _(core_record_role_label(lk->role)),
+			    _("not named."), lk->backing != NULL ?
+			    _(lk->backing) : "");
+			continue;
+		}
+		/* L10N: symbol, role, party name, contact, registration, what
+		 * backs it. */
+		tui_doc_addf(d, lk->backed ? TUI_R_OK : TUI_R_WARN, 2, TUI_DOC_ITEM,
+		    "%s %s: %s, %s%s%s. %s", lk->backed ? "[ok]" : "[!]",
+		    _(core_record_role_label(lk->role)), pa->name,
+		    pa->contact != NULL ? pa->contact : "",
+		    pa->registration != NULL ? ", " : "",
+		    pa->registration != NULL ? pa->registration : "",
+		    lk->backing != NULL ? _(lk->backing) : "");
+		for (k = 0; k < l->nparties; k++) {
+			if (l->parties[k].role != lk->role || &l->parties[k] == pa)
+				continue;
+			tui_doc_addf(d, TUI_R_WARN, 2, TUI_DOC_ITEM,
+			    "[!] %s: %s, %s. %s", _(core_record_role_label(
+			    l->parties[k].role)), l->parties[k].name,
+			    l->parties[k].contact != NULL ? l->parties[k].contact : "",
+			    _("Named in the signed record; no signature of its "
+			    "own."));
+		}
 	}
 }
 
@@ -111,7 +161,10 @@ label_build(struct tui *t, struct tui_pane *p, struct tui_doc *d)
 {
 	const struct core_record	*r = t->cur.rec;
 	const struct core_rec_label	*l;
+	struct core_verdict		 v;
+	struct core_liability		 chain;
 	size_t				 i;
+	int				 checked;
 
 	if (r == NULL) {
 		tui_doc_add(d, t->cur.have ? t->cur.problem : _("No case is open."),
@@ -119,6 +172,7 @@ label_build(struct tui *t, struct tui_pane *p, struct tui_doc *d)
 		return;
 	}
 	l = &r->label;
+	checked = label_check(t, r, &v, &chain) == 0;
 	tui_doc_addf(d, TUI_R_HEADING, 0, TUI_DOC_ITEM, _("Automation: %s"),
 	    _(core_record_automation_label(l->automation)));
 	if (l->review.present)
@@ -141,7 +195,7 @@ label_build(struct tui *t, struct tui_pane *p, struct tui_doc *d)
 			    _("Model digest (SHA-256): %s"), l->system.model_digest);
 		tui_doc_add(d, l->system.attestation != NULL ?
 		    _("[--] The provider's attestation of the model is in the record; "
-		    "it is not checked in this view.") :
+		    "whether it verifies is said below, with the party it backs.") :
 		    _("[!] The provider has not attested the model."),
 		    l->system.attestation != NULL ? TUI_R_DIM : TUI_R_WARN, 2,
 		    TUI_DOC_ITEM);
@@ -163,13 +217,8 @@ label_build(struct tui *t, struct tui_pane *p, struct tui_doc *d)
 	if (l->transparency_url != NULL)
 		tui_doc_addf(d, TUI_R_NORMAL, 2, TUI_DOC_ITEM, _("Transparency record: %s"),
 		    l->transparency_url);
-	tui_doc_blank(d);
-	tui_doc_add(d, _("Who is liable"), TUI_R_HEADING, 0, TUI_DOC_ITEM);
-	for (i = 0; i < l->nparties; i++)
-		tui_doc_addf(d, TUI_R_NORMAL, 2, TUI_DOC_ITEM, "%s: %s, %s%s%s",
-		    _(core_record_role_label(l->parties[i].role)), l->parties[i].name,
-		    l->parties[i].contact, l->parties[i].registration != NULL ? ", " : "",
-		    l->parties[i].registration != NULL ? l->parties[i].registration : "");
+	if (checked)
+		label_chain(t, r, &chain, d);
 	tui_doc_blank(d);
 	tui_doc_add(d, _("Data used"), TUI_R_HEADING, 0, TUI_DOC_ITEM);
 	for (i = 0; i < l->nsources; i++)
@@ -178,7 +227,12 @@ label_build(struct tui *t, struct tui_pane *p, struct tui_doc *d)
 		    l->sources[i].supplier != NULL ? ", " : "",
 		    l->sources[i].supplier != NULL ? l->sources[i].supplier : "");
 	label_watermark(t, r, d);
-	label_rules(t, r, d);
+	if (checked) {
+		tui_doc_blank(d);
+		tui_doc_add(d, _("The label checked against itself and the letter"),
+		    TUI_R_HEADING, 0, TUI_DOC_ITEM);
+		tui_checks_doc(t, &v, d);
+	}
 }
 
 const struct tui_pane_ops tui_pane_label_ops = {

@@ -37,8 +37,8 @@ dist_check_SCRIPTS += tests/kiosk-escape.sh tests/kiosk-idle.sh \
 	tests/kiosk-qr.sh tests/kiosk-noprint.sh tests/kiosk-lib.sh
 EXTRA_DIST += tests/kiosk-qr.py
 
-TESTS += tests/tui-demo.sh tests/tui-hostile.sh
-dist_check_SCRIPTS += tests/tui-demo.sh tests/tui-hostile.sh
+TESTS += tests/tui-demo.sh tests/tui-hostile.sh tests/tui-more.sh
+dist_check_SCRIPTS += tests/tui-demo.sh tests/tui-hostile.sh tests/tui-more.sh
 EXTRA_DIST += tests/tui-hostile.py
 
 # Every main screen in each shipped language, and the g key.

@@ -1,0 +1,153 @@
+#!/bin/sh
+# tui-more.sh: the full-screen interface under tmux against the reference
+# service: Enter in the access code opens the decision, as the key bar
+# says, and a case kept on this computer opens from the same dialog; the
+# Decision pane says what would change the outcome, computed from the
+# scorecard in the same sentences as `recourse show`, with the record's own
+# counterfactuals checked against them; the liability chain reads operator,
+# deployer, provider in the Provenance label pane and in `recourse show`,
+# each with its contact and what backs it.
+. "$top_srcdir/tests/lib.sh"
+if ! command -v tmux >/dev/null 2>&1; then
+	echo "tmux is not installed: skipped"
+	exit 77
+fi
+SOCK="recourse-more-$$"
+TM="tmux -L $SOCK"
+A11Y_EXTRA_CLEANUP="$TM kill-server 2>/dev/null || true"
+. "$top_srcdir/tests/a11y/svc.sh"
+
+screen() { $TM capture-pane -p -t tui; }
+# wait_for TEXT: poll the screen for TEXT for up to 15 s.
+wait_for() {
+	n=0
+	while ! screen | grep -qF -- "$1"; do
+		n=$((n + 1))
+		[ $n -gt 150 ] && return 1
+		sleep 0.1
+	done
+	return 0
+}
+# cursor_on TEXT: the row that holds the hardware cursor shows TEXT.
+cursor_on() {
+	y=$($TM display -p -t tui '#{cursor_y}')
+	screen | sed -n "$((y + 1))p" | grep -qF -- "$1"
+}
+# row_of TEXT: the first screen row that shows TEXT (0 when none).
+row_of() {
+	screen | grep -nF -- "$1" | head -n 1 | cut -d: -f1 | grep . || echo 0
+}
+# in_order A B C: rows of A, B and C on the screen go down.
+in_order() {
+	a=$(row_of "$1"); b=$(row_of "$2"); c=$(row_of "$3")
+	[ "$a" -gt 0 ] && [ "$a" -lt "$b" ] && [ "$b" -lt "$c" ]
+}
+keys() { $TM send-keys -t tui "$@"; }
+# pick TEXT: open the case whose first row shows TEXT from the case list.
+pick() {
+	keys l
+	i=0
+	while [ $i -lt 4 ] && ! cursor_on "$1"; do
+		keys Up
+		sleep 0.1
+		i=$((i + 1))
+	done
+	while [ $i -lt 8 ] && ! cursor_on "$1"; do
+		keys Down
+		sleep 0.1
+		i=$((i + 1))
+	done
+	keys Enter
+}
+start() {
+	$TM kill-session -t tui 2>/dev/null || true
+	$TM new-session -d -s tui -x "${1:-80}" -y "${2:-24}" \
+	    "LC_ALL=C.UTF-8 TERM=screen-256color $RECOURSE $R; sleep 60"
+	wait_for "q Quit"
+}
+
+# 1. The Open dialog: Enter moves on from the reference, and Enter in the
+# access code opens.
+start 120 50
+keys o
+check "the Open dialog asks for the reference" wait_for "Decision reference"
+keys LN-2026-004217 Enter 7KQ4-M2PX Enter
+check "one Enter in the access code opens the decision" \
+    wait_for "LN-2026-004217 fetched and checked: [ok] valid and trusted"
+check "and the Decision pane shows it" wait_for "refused: Your application"
+keys o
+wait_for "Decision reference" || true
+keys CC-2026-020931 Tab 5FHN-2KJR Enter
+check "Tab, then Enter in the code, opens a second decision" \
+    wait_for "CC-2026-020931 fetched and checked: [ok]"
+check "the title names the case open" wait_for "recourse: CC-2026-020931"
+keys o
+check "the dialog lists the cases kept on this computer" \
+    wait_for "Or a case kept on this computer"
+i=0
+while [ $i -lt 8 ] && ! cursor_on "< LN-2026-004217, "; do
+	keys Tab
+	sleep 0.1
+	i=$((i + 1))
+done
+check "Tab reaches a kept case" cursor_on "< LN-2026-004217, "
+keys Enter
+check "Enter on a kept case opens it from this computer" \
+    wait_for "recourse: LN-2026-004217"
+
+# 2. What would change the outcome: the sentences of recourse show.
+COLUMNS=200 "$RECOURSE" $R show LN-2026-004217 > "$T_TMP/show" 2>/dev/null || true
+check "show says what would change the outcome, computed" \
+    grep -qF "Computed on this computer from the scorecard:" "$T_TMP/show"
+first=$(grep -m 1 '^If your ' "$T_TMP/show" | cut -c1-60)
+check "show gives the smallest changes as sentences" \
+    contains "$first" "If your debt-to-income ratio were below 30 % instead of 46 %"
+check "show says the record's own counterfactuals agree" \
+    grep -qF "[ok] The record's own counterfactuals (2) agree with the scorecard." \
+    "$T_TMP/show"
+keys d / "Computed on this" Enter
+check "the Decision pane has the computed changes under the heading" \
+    wait_for "Computed on this computer from the scorecard:"
+keys / "If your debt" Enter
+check "the Decision pane gives the same sentence as show" wait_for "$first"
+keys / "As the record states" Enter / "1. If Debt" Enter
+check "beside the record's own counterfactuals" wait_for "1. If Debt-to-income ratio 28"
+keys / "own counterfactuals" Enter
+check "and says they agree with the scorecard" \
+    wait_for "[ok] The record's own counterfactuals (2) agree"
+
+COLUMNS=200 "$RECOURSE" $R show CC-2026-020931 > "$T_TMP/show-cc" 2>/dev/null || true
+check "show of a rules decision says nothing can be computed" \
+    grep -qF "The decision was not made with a scorecard" "$T_TMP/show-cc"
+pick "Reduced, "
+keys d / "not made with" Enter
+check "so does the Decision pane, with the record's statement as it is" \
+    wait_for "The decision was not made with a scorecard"
+check "no flag is raised for it" sh -c "! $TM capture-pane -p -t tui | grep -qF \"[!] The record's counterfactual\""
+
+# 5. The liability chain, in order, in the label pane and in show.
+pick "Refused, "
+wait_for "recourse: LN-2026-004217" || true
+# Tall enough for the whole label at once.
+$TM resize-window -t tui -x 120 -y 160
+keys p / "liability chain and" Enter
+check "the label pane has the liability chain" wait_for "The liability chain and what backs it"
+wait_for "provider: Ardal" || true
+check "operator, deployer, provider, in that order" \
+    in_order "operator: Llwybr Decision Services Ltd" "deployer: Dyffryn Bank plc" \
+    "provider: Ardal Analytics Ltd"
+check "each with its contact" wait_for "credit.review@dyffryn-bank.example"
+check "the operator is backed by the record's trusted signature" \
+    wait_for "[ok] operator: Llwybr"
+check "the provider by its attestation, which verifies" \
+    wait_for "Backed by the provider's attestation, which"
+show_row() { grep -nF -- "$1" "$T_TMP/show" | head -n 1 | cut -d: -f1 | grep . || echo 0; }
+o=$(show_row "Liable as operator: Llwybr"); d=$(show_row "Liable as deployer: Dyffryn")
+p=$(show_row "Liable as provider: Ardal")
+check "show gives the chain in the same order" \
+    sh -c "[ $o -gt 0 ] && [ $o -lt $d ] && [ $d -lt $p ]"
+check "show says what backs each link, as the pane does" \
+    grep -qF "model.accountability@ardal.example. [ok] Backed by the provider's attestation, which verifies." \
+    "$T_TMP/show"
+keys q
+finish
