@@ -23,6 +23,7 @@
 #include "core/hash.h"
 #include "core/html.h"
 #include "core/intl.h"
+#include "core/reasons.h"
 #include "core/trust.h"
 
 #define LR_AI		"label.ai-undeclared"
@@ -61,7 +62,9 @@ static const struct core_label_rule lr_rules[] = {
 	  "provider or model digest.") },
 	{ LR_REASONS, CORE_LABEL_WARNING,
 	  N_("An adverse decision gives no principal reason, or more than "
-	  "the customary four.") },
+	  "the customary four; or a reason given as one of Regulation B's "
+	  "sample reasons has a code that is not one of them, or not the "
+	  "form's words in English.") },
 	{ LR_DEADLINE, CORE_LABEL_WARNING,
 	  N_("The deadline to contest the decision has passed.") },
 	{ LR_SUPERSEDED, CORE_LABEL_WARNING,
@@ -513,6 +516,49 @@ out:
 	return rc;
 }
 
+/* The first reason given under Regulation B's scheme with a code it does
+ * not have, or not in the form's English words (core/reasons.h): a warning,
+ * and 1; else 0. */
+static int
+lr_reasons_regb(const struct core_record *r, struct core_verdict *v)
+{
+	struct core_reason_view	 view;
+	const struct core_rec_reason *x;
+	char			 n[32];
+	size_t			 i;
+
+	for (i = 0; i < r->explanation.nreasons; i++) {
+		x = &r->explanation.reasons[i];
+		if (x->scheme == NULL || strcmp(x->scheme, "regb") != 0 ||
+		    core_reason_view(x, NULL, 0, &view) != CORE_OK)
+			continue;
+		snprintf(n, sizeof n, "%zu", i + 1);
+		if (view.std == NULL) {
+			core_verdict_add(v, LR_REASONS, CORE_CHECK_INTEGRITY,
+			    CORE_CHECK_WARNING, NULL,
+			    /* L10N: %1$s is the reason's number, %2$s its code. */
+			    N_("Reason %1$s is given as one of Regulation B's "
+			    "sample reasons, with the code %2$s, which is not "
+			    "one of them."), n, x->code != NULL ? x->code : "",
+			    NULL);
+			return 1;
+		}
+		if (view.wording_differs) {
+			core_verdict_add(v, LR_REASONS, CORE_CHECK_INTEGRITY,
+			    CORE_CHECK_WARNING, NULL,
+			    /* L10N: %1$s is the reason's number, %2$s the
+			     * sample reason's English words (Regulation B,
+			     * form C-1), %3$s the record's. */
+			    N_("Reason %1$s is given as Regulation B's sample "
+			    "reason \"%2$s\", but in other words: \"%3$s\"."), n,
+			    view.std->text, view.record_text != NULL ?
+			    view.record_text : "", NULL);
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* label.reasons */
 static void
 lr_reasons(const struct core_record *r, struct core_verdict *v)
@@ -532,7 +578,7 @@ lr_reasons(const struct core_record *r, struct core_verdict *v)
 		    N_("The record gives %1$s principal reasons; more than "
 		    "the customary four rarely helps you see what counted."),
 		    n, NULL);
-	else
+	else if (lr_reasons_regb(r, v) == 0)
 		core_verdict_add(v, LR_REASONS, CORE_CHECK_INTEGRITY,
 		    CORE_CHECK_PASSED, NULL,
 		    N_("The record gives %1$s principal reasons."), n, NULL);

@@ -519,6 +519,37 @@ START_TEST(reasons)
 	ck_assert_int_eq(at_result(&v, "label.reasons"), CORE_CHECK_WARNING);
 	core_record_free(&r);
 	json_decref(j);
+
+	/* A Regulation B reason in other words than the form's; in Welsh
+	 * the record's own words are its own. */
+	j = loan();
+	at_set(j, "/explanation/principal_reasons/3/text/cy",
+	    json_string("Dim ond saith mis yn y cyfeiriad"));
+	run(j, NULL, 0, 0, &v, NULL);
+	ck_assert_int_eq(at_result(&v, "label.reasons"), CORE_CHECK_PASSED);
+	at_set(j, "/explanation/principal_reasons/3/text/en",
+	    json_string("Too short a period of residence"));
+	run(j, NULL, 0, 0, &v, NULL);
+	assert_only(&v, "label.reasons", CORE_CHECK_WARNING);
+	ck_assert_str_eq(sentence(&v, "label.reasons"), "Reason 4 is given as "
+	    "Regulation B's sample reason \"Length of residence\", but in "
+	    "other words: \"Too short a period of residence\".");
+	/* A code Regulation B's form does not have. */
+	at_set(j, "/explanation/principal_reasons/1/code",
+	    json_string("late_with_us"));
+	run(j, NULL, 0, 0, &v, NULL);
+	assert_only(&v, "label.reasons", CORE_CHECK_WARNING);
+	ck_assert_str_eq(sentence(&v, "label.reasons"), "Reason 2 is given as "
+	    "one of Regulation B's sample reasons, with the code late_with_us, "
+	    "which is not one of them.");
+	/* The service's own reason may say what it likes. */
+	at_set(j, "/explanation/principal_reasons/1/scheme",
+	    json_string("service"));
+	at_set(j, "/explanation/principal_reasons/3/scheme",
+	    json_string("service"));
+	run(j, NULL, 0, 0, &v, NULL);
+	ck_assert_int_eq(at_result(&v, "label.reasons"), CORE_CHECK_PASSED);
+	json_decref(j);
 }
 END_TEST
 
