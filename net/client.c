@@ -892,6 +892,32 @@ net_client_perform(struct net_client *c, const struct pollfd *fds, size_t n)
 	client_fire_timers(c);
 }
 
+void
+net_client_progress(const struct net_client *c, struct net_progress *p)
+{
+	const struct net_xfer	*x;
+	curl_off_t		 len, up;
+
+	memset(p, 0, sizeof *p);
+	for (x = c->xfers; x != NULL; x = x->next) {
+		if (x->state != XFER_RUNNING)
+			continue;
+		p->active++;
+		p->received += x->res.body.len;
+		if (curl_easy_getinfo(x->easy, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T,
+		    &len) != CURLE_OK || len < 0)
+			p->expected = -1;
+		else if (p->expected >= 0)
+			p->expected += (long long)len;
+		if (x->body_len > 0) {
+			p->to_send += x->body_len;
+			if (curl_easy_getinfo(x->easy, CURLINFO_SIZE_UPLOAD_T,
+			    &up) == CURLE_OK && up > 0)
+				p->sent += (unsigned long long)up;
+		}
+	}
+}
+
 int
 net_client_busy(const struct net_client *c)
 {

@@ -145,6 +145,22 @@ size_t		net_client_fds(const struct net_client *c, struct pollfd *fds,
 int		net_client_timeout(const struct net_client *c);
 void		net_client_perform(struct net_client *c, const struct pollfd *fds,
 		    size_t n);
+/* How far the transfers under way have got, for a progress line.  The
+ * front end polls it each turn of its loop (nothing here draws or calls
+ * back).  received counts the answer bytes of the transfers under way,
+ * expected their announced sizes (Content-Length) added up, or -1 when
+ * one of them has not announced its size yet; sent and to_send the same
+ * for request bodies.  All zero when nothing is under way (between the
+ * attempts of a retry, too). */
+struct net_progress {
+	int			 active;	/* transfers under way */
+	unsigned long long	 received;
+	long long		 expected;
+	unsigned long long	 sent;
+	unsigned long long	 to_send;
+};
+void		net_client_progress(const struct net_client *c,
+		    struct net_progress *p);
 /* Transfers and timers still pending. */
 int		net_client_busy(const struct net_client *c);
 /* Run the loop with no other descriptors until nothing is pending or *stop

@@ -6,7 +6,8 @@
 # scorecard in the same sentences as `recourse show`, with the record's own
 # counterfactuals checked against them; the liability chain reads operator,
 # deployer, provider in the Provenance label pane and in `recourse show`,
-# each with its contact and what backs it.
+# each with its contact and what backs it; the status line counts the
+# bytes of a slow answer as they come.
 . "$top_srcdir/tests/lib.sh"
 if ! command -v tmux >/dev/null 2>&1; then
 	echo "tmux is not installed: skipped"
@@ -16,6 +17,8 @@ SOCK="recourse-more-$$"
 TM="tmux -L $SOCK"
 A11Y_EXTRA_CLEANUP="$TM kill-server 2>/dev/null || true"
 . "$top_srcdir/tests/a11y/svc.sh"
+. "$top_srcdir/tests/fakes/netlib.sh"
+trap 'stop_all_fakes; a11y_cleanup' EXIT
 
 screen() { $TM capture-pane -p -t tui; }
 # wait_for TEXT: poll the screen for TEXT for up to 15 s.
@@ -150,4 +153,37 @@ check "show says what backs each link, as the pane does" \
     grep -qF "model.accountability@ardal.example. [ok] Backed by the provider's attestation, which verifies." \
     "$T_TMP/show"
 keys q
+
+# 3. Network work says how far it has got: a service that sends the
+# decision one byte a second, its size announced.
+start_fake drip drip
+DCONF="$T_TMP/drip.conf"
+{
+	echo "data-dir = $T_TMP/drip-store"
+	echo "pin = $T_TMP/drip.jwk"
+	echo "connect-timeout = 5"
+	echo "timeout = 50"
+	echo "low-speed-limit = 1"
+	echo "low-speed-time = 40"
+	echo "attempts = 1"
+} > "$DCONF"
+$TM kill-session -t tui 2>/dev/null || true
+$TM new-session -d -s tui -x 120 -y 30 \
+    "LC_ALL=C.UTF-8 TERM=screen-256color $RECOURSE --allow-http-loopback -c $DCONF; sleep 60"
+wait_for "q Quit" || true
+keys o
+wait_for "Service address" || true
+keys "$drip_URL" Enter CC-2026-020931 Enter 5FHN-2KJR Enter
+check "the status line says what is fetched, from where" \
+    wait_for "Fetching decision CC-2026-020931 from $drip_URL:"
+check "with the bytes received and the size the service announced" \
+    wait_for " bytes of "
+check "and they grow as they come" wait_for ": 3 bytes of "
+check "in words and figures, no spinner" sh -c "$TM capture-pane -p -t tui | \
+    grep -Eq 'Fetching decision CC-2026-020931 from .*: [0-9]+ bytes of [0-9]+ KB\$'"
+keys Escape
+check "Esc stops the work" wait_for "Stopped. Nothing you typed is lost."
+check "and the status line no longer counts" sh -c "! $TM capture-pane -p -t tui | grep -q ' bytes of '"
+keys q
+stop_fake drip
 finish

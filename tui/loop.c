@@ -211,9 +211,12 @@ loop_frame(struct tui *t)
 		cy = rows - 2;
 		cx = n + (w < cols - n ? w : cols - n - 1);
 		cursor = 1;
-	} else if (t->progress[0] != '\0')
-		tui_put(rows - 2, 0, cols, t->progress, strlen(t->progress),
-		    TUI_R_STATUS, 1);
+	} else if (t->progress[0] != '\0') {
+		char	 line[sizeof t->progress + 200];
+
+		tui_net_progress_text(t, line, sizeof line);
+		tui_put(rows - 2, 0, cols, line, strlen(line), TUI_R_STATUS, 1);
+	}
 	else
 		tui_put(rows - 2, 0, cols, t->status, strlen(t->status),
 		    t->status_role, 1);

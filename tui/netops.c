@@ -2,8 +2,10 @@
  * netops.c: the network work the interface starts: open a decision, fetch
  * it again, send a contest from the outbox, fetch a contest's status.  Each
  * is a flow on the client (net/flow.h) that runs from the poll loop; what it
- * is doing is said in words in the status line, and how it ended is
- * announced with what the person can do next.  One flow runs at a time.
+ * is doing is said in words in the status line, with the bytes received
+ * (and the total, once the service has announced it) or sent so far, no
+ * spinner; how it ended is announced with what the person can do next.
+ * One flow runs at a time.
  *
  * Access codes given in the Open dialog are kept in memory for the session
  * (and in the case only when the configuration asks for remember-code); the
@@ -151,7 +153,7 @@ tui_net_open(struct tui *t, const char *service, const char *ref,
 		return;
 	}
 	snprintf(t->progress, sizeof t->progress,
-	    _("Fetching decision %s from %s..."), ref, service);
+	    _("Fetching decision %s from %s"), ref, service);
 }
 
 /* Fetch the open case again. */
@@ -176,7 +178,7 @@ tui_net_fetch(struct tui *t)
 		    _(core_strerror(err.code)));
 		return;
 	}
-	snprintf(t->progress, sizeof t->progress, _("Fetching decision %s again..."),
+	snprintf(t->progress, sizeof t->progress, _("Fetching decision %s again"),
 	    t->cur.c.reference);
 }
 
@@ -222,7 +224,7 @@ tui_net_send(struct tui *t, const char *key)
 		    "sent now: %s."), _(core_strerror(err.code)));
 		return;
 	}
-	snprintf(t->progress, sizeof t->progress, "%s", _("Sending the contest..."));
+	snprintf(t->progress, sizeof t->progress, "%s", _("Sending the contest"));
 }
 
 /* A status came back. */
@@ -264,7 +266,7 @@ tui_net_status(struct tui *t)
 		return;
 	}
 	snprintf(t->progress, sizeof t->progress, "%s",
-	    _("Fetching the status of the contest..."));
+	    _("Fetching the status of the contest"));
 }
 
 /* Stop the work under way (Esc). */
@@ -277,6 +279,49 @@ tui_net_cancel(struct tui *t)
 	t->progress[0] = '\0';
 	t->pending_send = 0;
 	tui_say(t, TUI_R_STATUS, "%s", _("Stopped. Nothing you typed is lost."));
+}
+
+/* A size in bytes as a person reads it: "512 bytes", "12 KB", "1.5 MB". */
+static void
+net_size(char *buf, size_t len, unsigned long long n)
+{
+	if (n < 1024)
+		/* L10N: a size in bytes. */
+		snprintf(buf, len, P_("%llu byte", "%llu bytes", (unsigned long)n), n);
+	else if (n < 1024ull * 1024)
+		/* L10N: a size in kilobytes (1024 bytes). */
+		snprintf(buf, len, _("%llu KB"), (n + 512) / 1024);
+	else
+		/* L10N: a size in megabytes (1024 KB). */
+		snprintf(buf, len, _("%.1f MB"), (double)n / (1024.0 * 1024.0));
+}
+
+void
+tui_net_progress_text(struct tui *t, char *buf, size_t len)
+{
+	struct net_progress	 p;
+	char			 a[64], b[64];
+
+	net_client_progress(t->env->ctx->client, &p);
+	if (p.to_send > 0 && p.sent < p.to_send && p.received == 0) {
+		net_size(a, sizeof a, p.sent);
+		net_size(b, sizeof b, p.to_send);
+		/* L10N: the work under way, then sizes: "Sending the contest:
+		 * 2 KB of 3 KB sent". */
+		snprintf(buf, len, _("%s: %s of %s sent"), t->progress, a, b);
+	} else if (p.active > 0 && p.expected > 0) {
+		net_size(a, sizeof a, p.received);
+		net_size(b, sizeof b, (unsigned long long)p.expected);
+		/* L10N: the work under way, then sizes: "Fetching decision
+		 * LN-2026-004217 from https://bank.example: 12 KB of 40 KB". */
+		snprintf(buf, len, _("%s: %s of %s"), t->progress, a, b);
+	} else if (p.active > 0 && p.received > 0) {
+		net_size(a, sizeof a, p.received);
+		/* L10N: the work under way, then a size: "...: 12 KB received". */
+		snprintf(buf, len, _("%s: %s received"), t->progress, a);
+	} else
+		/* L10N: the work under way, before any byte has come back. */
+		snprintf(buf, len, _("%s: waiting for the service"), t->progress);
 }
 
 /* Release what the session kept in memory. */

@@ -353,6 +353,9 @@ void	tui_net_fetch(struct tui *t);
 void	tui_net_status(struct tui *t);
 void	tui_net_send(struct tui *t, const char *key);
 void	tui_net_cancel(struct tui *t);
+/* The status line while network work runs: t->progress and how far it has
+ * got, "Fetching decision X from Y: 12 KB of 40 KB" (net_client_progress). */
+void	tui_net_progress_text(struct tui *t, char *buf, size_t len);
 void	tui_net_free(struct tui *t);
 /* pane-open.c: the Open dialog filled in for the case open; code_only:
  * the code is all that is missing (to send a contest). */
