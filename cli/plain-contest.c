@@ -19,6 +19,7 @@
 #include <jansson.h>
 
 #include "cli/cli.h"
+#include "cli/fmt.h"
 #include "cli/plain.h"
 #include "cli/session.h"
 #include "core/buf.h"
@@ -339,7 +340,7 @@ cli_plain_contest(struct plain_io *io, struct cli_reading *r, const char *code)
 	struct core_err			 err;
 	json_t				*o = NULL, *g, *rm, *cor;
 	char				 pick[CORE_REC_MAX_GROUNDS + CORE_REC_MAX_REMEDIES];
-	char				 line[64], today[21], *mine = NULL;
+	char				 line[64], today[21], when[128], *mine = NULL;
 	size_t				 i;
 	int				 ret = -1, q;
 
@@ -352,7 +353,11 @@ cli_plain_contest(struct plain_io *io, struct cli_reading *r, const char *code)
 	}
 	ct = &r->rec->contest;
 	cli_plain_say(io->out, io->width, NULL, _("Contest this decision."));
-	cli_plain_say(io->out, io->width, _("Last day to contest:"), ct->deadline.text);
+	if (ct->deadline.text != NULL)
+		cli_fmt_deadline(r->nprefs > 0 ? r->prefs[0] : NULL,
+		    ct->deadline.text, when, sizeof when);
+	cli_plain_say(io->out, io->width, _("Last day to contest:"),
+	    ct->deadline.text != NULL ? when : NULL);
 	net_time_now(today);
 	if (ct->deadline.text != NULL && strncmp(today, ct->deadline.text, 10) > 0)
 		cli_plain_say(io->out, io->width, NULL, _("That day has passed; the "

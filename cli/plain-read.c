@@ -14,12 +14,14 @@
 #include <jansson.h>
 
 #include "cli/cli.h"
+#include "cli/fmt.h"
 #include "cli/plain.h"
 #include "cli/session.h"
 #include "core/alloc.h"
 #include "core/analysis.h"
 #include "core/buf.h"
 #include "core/error.h"
+#include "core/fmt.h"
 #include "core/hash.h"
 #include "core/html.h"
 #include "core/intl.h"
@@ -93,16 +95,25 @@ read_text(const struct cli_reading *r, const struct core_text *t)
 	return core_text_choose(t, r->prefs, r->nprefs, NULL);
 }
 
-/* Append a value as people read it. */
-static void
-read_value(struct core_buf *b, const struct core_rec_value *v, const char *unit)
+/* The language that dates and figures are written in. */
+static const char *
+read_lang(const struct cli_reading *r)
 {
+	return r->nprefs > 0 ? r->prefs[0] : NULL;
+}
+
+/* Append a value as people read it, a figure with its unit as the
+ * language writes it ("£23,400 a year", "46 %"). */
+static void
+read_value(const struct cli_reading *r, struct core_buf *b,
+    const struct core_rec_value *v, const char *unit)
+{
+	char	fig[200];
+
 	switch (v->type) {
 	case CORE_REC_VALUE_NUMBER:
-		if (v->is_integer)
-			core_buf_printf(b, "%.0f", v->num);
-		else
-			core_buf_printf(b, "%g", v->num);
+		cli_fmt_quantity(read_lang(r), v->num, unit, 0, fig, sizeof fig);
+		core_buf_adds(b, fig);
 		break;
 	case CORE_REC_VALUE_STRING:
 		core_buf_adds(b, v->str != NULL ? v->str : "");
@@ -111,8 +122,6 @@ read_value(struct core_buf *b, const struct core_rec_value *v, const char *unit)
 		core_buf_adds(b, v->boolean ? _("yes") : _("no"));
 		break;
 	}
-	if (unit != NULL && *unit != '\0' && v->type == CORE_REC_VALUE_NUMBER)
-		core_buf_printf(b, " %s", unit);
 }
 
 /* The name of a factor by index, or its id. */
@@ -246,7 +255,7 @@ read_outcome(FILE *fp, struct cli_reading *r)
 	const struct core_record	*rec = r->rec;
 	const struct core_rec_outcome	*o = &rec->outcome;
 	struct core_buf			 b;
-	char				 pre[32];
+	char				 pre[32], before[200], after[200];
 	size_t				 i;
 
 	core_buf_init(&b, 65536);
@@ -259,18 +268,22 @@ read_outcome(FILE *fp, struct cli_reading *r)
 		core_buf_reset(&b);
 		core_buf_adds(&b, read_text(r, &o->amounts[i].label));
 		core_buf_adds(&b, ": ");
+		cli_fmt_quantity(read_lang(r), o->amounts[i].after,
+		    o->amounts[i].unit, 0, after, sizeof after);
+		cli_fmt_quantity(read_lang(r), o->amounts[i].before,
+		    o->amounts[i].unit, 0, before, sizeof before);
 		if (o->amounts[i].has_before)
-			/* L10N: an amount before and after the decision. */
-			core_buf_printf(&b, _("%g before, %g after"),
-			    o->amounts[i].before, o->amounts[i].after);
+			/* L10N: an amount before and after the decision, each
+			 * with its unit: "£112 a week before, £84 a week after". */
+			core_buf_printf(&b, _("%s before, %s after"), before, after);
 		else
-			core_buf_printf(&b, "%g", o->amounts[i].after);
-		if (o->amounts[i].unit != NULL)
-			core_buf_printf(&b, " %s", o->amounts[i].unit);
+			core_buf_adds(&b, after);
 		cli_plain_say(fp, r->width, NULL, core_buf_str(&b));
 	}
-	if (o->effective_date.text != NULL)
-		cli_plain_say(fp, r->width, _("Takes effect on:"), o->effective_date.text);
+	if (o->effective_date.text != NULL) {
+		cli_fmt_date(read_lang(r), o->effective_date.text, after, sizeof after);
+		cli_plain_say(fp, r->width, _("Takes effect on:"), after);
+	}
 	fprintf(fp, P_("Principal reason (%zu):\n", "Principal reasons (%zu):\n",
 	    rec->explanation.nreasons), rec->explanation.nreasons);
 	for (i = 0; i < rec->explanation.nreasons; i++) {
@@ -290,6 +303,7 @@ read_factors(FILE *fp, struct cli_reading *r)
 	const struct core_rec_factor		*f;
 	struct core_scorecard_result		*sc;
 	struct core_buf				 b;
+	char					 fig[80];
 	size_t					 i;
 
 	core_buf_init(&b, 65536);
@@ -300,11 +314,13 @@ read_factors(FILE *fp, struct cli_reading *r)
 		core_buf_printf(&b, "%zu. ", i + 1);
 		core_buf_adds(&b, read_text(r, &f->name));
 		core_buf_adds(&b, ": ");
-		read_value(&b, &f->value, f->unit);
+		read_value(r, &b, &f->value, f->unit);
 		/* L10N: "counted against you", "counted for you" or "did not
 		 * move the result", then the contribution and its unit. */
-		core_buf_printf(&b, "; %s (%+g", _(core_record_direction_label(f->direction)),
-		    f->contribution);
+		core_fmt_number(core_fmt_locale(read_lang(r)), f->contribution, 4,
+		    CORE_FMT_SIGN, fig, sizeof fig);
+		core_buf_printf(&b, "; %s (%s", _(core_record_direction_label(f->direction)),
+		    fig);
 		if (e->method.unit != NULL)
 			core_buf_printf(&b, " %s", e->method.unit);
 		core_buf_adds(&b, ")");
@@ -361,7 +377,7 @@ read_change(FILE *fp, struct cli_reading *r)
 				core_buf_adds(&b, read_factor_name(r,
 				    cf->changes[k].factor_index, cf->changes[k].factor));
 				core_buf_adds(&b, ": ");
-				read_value(&b, &cf->changes[k].value, NULL);
+				read_value(r, &b, &cf->changes[k].value, NULL);
 			}
 			core_buf_printf(&b, " -> %s",
 			    _(core_record_outcome_label(cf->outcome)));
@@ -534,11 +550,14 @@ static void
 read_contest(FILE *fp, struct cli_reading *r)
 {
 	const struct core_rec_contest	*c = &r->rec->contest;
-	char				 pre[32];
+	char				 pre[32], when[128];
 	size_t				 i;
 
 	cli_plain_say(fp, r->width, NULL, _("How to contest:"));
-	cli_plain_say(fp, r->width, _("Last day to contest:"), c->deadline.text);
+	if (c->deadline.text != NULL)
+		cli_fmt_deadline(read_lang(r), c->deadline.text, when, sizeof when);
+	cli_plain_say(fp, r->width, _("Last day to contest:"),
+	    c->deadline.text != NULL ? when : NULL);
 	if (c->answer_within_days > 0)
 		fprintf(fp, P_("The service must answer within %u day.\n",
 		    "The service must answer within %u days.\n", c->answer_within_days),

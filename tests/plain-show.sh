@@ -23,7 +23,7 @@ check "case 1 reads in order" in_order "$OUT" \
     "1. Excessive obligations in relation to income" \
     "4. Length of residence" \
     "Factors (8):" \
-    "1. Debt-to-income ratio: 46 %; counted against you (-60 points)" \
+    "1. Debt-to-income ratio: 46%; counted against you (-60 points)" \
     "Score 440, threshold 520. Computed again here from the scorecard: 440," \
     "What would have changed the outcome:" \
     "1. With a debt-to-income ratio of 28% and one credit search" \
@@ -37,7 +37,7 @@ check "case 1 reads in order" in_order "$OUT" \
     "Dear Ms Morgan," \
     "End of the letter." \
     "How to contest:" \
-    "Last day to contest: 2027-01-19" \
+    "Last day to contest: 19 January 2027" \
     "Grounds you may give:" \
     "1. Information used about me is wrong" \
     "Remedies you may ask for:" \
@@ -94,7 +94,7 @@ check "case 3 reads in order, with the false label called false" in_order "$OUT"
     "Dear Mr Price," \
     "End of the letter." \
     "How to contest:" \
-    "Last day to contest: 2026-12-26"
+    "Last day to contest: 26 December 2026"
 check "the watermark is never called proof" sh -c "tr '\\n' ' ' < '$OUT' | grep -qF '\"consistent with the watermark\" is not proof.'"
 check "no escape sequence or carriage return is printed" sh -c "! LC_ALL=C grep -q \"\$(printf '[\\033\\r]')\" '$OUT'"
 
