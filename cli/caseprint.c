@@ -258,6 +258,7 @@ void
 cli_print_contest(FILE *fp, const struct net_case *c)
 {
 	const char	*st = c->contest_status;
+	char		 when[128];
 
 	if (st == NULL || strcmp(st, NET_CONTEST_NONE) == 0)
 		return;
@@ -280,9 +281,11 @@ cli_print_contest(FILE *fp, const struct net_case *c)
 		cli_put_safe(fp, c->contest_id);
 	}
 	if (c->answer_due != NULL) {
-		/* L10N: followed by a date, YYYY-MM-DD. */
+		/* L10N: followed by a date and the days left: "19 January
+		 * 2027, in 30 days". */
 		fprintf(fp, "; %s ", _("answer due by"));
-		cli_put_safe(fp, c->answer_due);
+		cli_fmt_deadline(NULL, c->answer_due, when, sizeof when);
+		cli_put_safe(fp, when);
 	}
 	fputc('\n', fp);
 }

@@ -9,10 +9,20 @@
 #include "core/fmt.h"
 #include "core/intl.h"
 
+/* The person's language, for what prints without a session at hand. */
+static char	fmt_lang[36];
+
+void
+cli_fmt_set_lang(const char *lang)
+{
+	snprintf(fmt_lang, sizeof fmt_lang, "%s", lang != NULL ? lang : "");
+}
+
 void
 cli_fmt_date(const char *lang, const char *iso, char *out, size_t outsz)
 {
-	core_fmt_date(core_fmt_locale(lang), iso, out, outsz);
+	core_fmt_date(core_fmt_locale(lang != NULL ? lang : fmt_lang), iso, out,
+	    outsz);
 }
 
 void
@@ -44,8 +54,8 @@ cli_fmt_quantity(const char *lang, double v, const char *unit, unsigned flags,
 	char		 fig[160];
 	const char	*per, *at;
 
-	core_fmt_quantity(core_fmt_locale(lang), v, unit, flags, fig, sizeof fig,
-	    &per);
+	core_fmt_quantity(core_fmt_locale(lang != NULL ? lang : fmt_lang), v, unit,
+	    flags, fig, sizeof fig, &per);
 	/* The figure where the translation puts its %s. */
 	if (per != NULL && (per = _(per)) != NULL && (at = strstr(per, "%s")) != NULL)
 		snprintf(out, outsz, "%.*s%s%s", (int)(at - per), per, fig, at + 2);

@@ -9,6 +9,8 @@
 
 #include <stddef.h>
 
+/* The language of lang NULL from now on (copied); the session sets it. */
+void	cli_fmt_set_lang(const char *lang);
 /* "20 November 2026"; what is not a date is copied as it is. */
 void	cli_fmt_date(const char *lang, const char *iso, char *out, size_t outsz);
 /* "19 January 2027, in 61 days", "..., today", "..., 3 days ago". */

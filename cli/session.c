@@ -23,6 +23,7 @@
 
 #include "cli/cli.h"
 #include "cli/conf.h"
+#include "cli/fmt.h"
 #include "cli/kiosk.h"
 #include "cli/session.h"
 #include "core/alloc.h"
@@ -593,6 +594,7 @@ cli_session_open(struct cli_session *s, struct cli_opts *o, int net)
 		return CLI_EXIT_USAGE;
 	/* Languages for every command: texts of records, dates and figures. */
 	session_languages(s);
+	cli_fmt_set_lang(s->nlangs > 0 ? s->langs[0] : NULL);
 	it = cli_config_get(&s->cfg, "data-dir");
 	if (it != NULL && cli_config_path(it, dir, sizeof dir) != 0)
 		return CLI_EXIT_USAGE;

@@ -155,7 +155,9 @@ check "the access code, not kept on disk, is asked for before sending" wait_for 
 keys 7KQ4-M2PX Tab Tab Enter
 check "the contest is sent and the receipt shown" wait_for "The service received your contest."
 check "the receipt is checked against the bytes sent" wait_for "[ok] valid and trusted"
-check "the receipt gives the answer date" wait_for "Answer due by: 20"
+check "the receipt gives the answer date" wait_for "Answer due by: "
+check "as English writes dates, with the days left" sh -c \
+    "$TM capture-pane -p -t tui | grep -Eq 'Answer due by: [0-9]{1,2} [A-Z][a-z]+ 20[0-9][0-9], (in [0-9]+ days?|today)'"
 check "the draft is gone once the receipt is kept" sh -c "! ls '$T_TMP/store/drafts' | grep -q ."
 keys Enter q
 finish

@@ -163,6 +163,7 @@ label_build(struct tui *t, struct tui_pane *p, struct tui_doc *d)
 	const struct core_rec_label	*l;
 	struct core_verdict		 v;
 	struct core_liability		 chain;
+	char				 completed[80];
 	size_t				 i;
 	int				 checked;
 
@@ -173,6 +174,7 @@ label_build(struct tui *t, struct tui_pane *p, struct tui_doc *d)
 	}
 	l = &r->label;
 	checked = label_check(t, r, &v, &chain) == 0;
+	tui_fmt_date(t, l->impact.completed.text, completed, sizeof completed);
 	tui_doc_addf(d, TUI_R_HEADING, 0, TUI_DOC_ITEM, _("Automation: %s"),
 	    _(core_record_automation_label(l->automation)));
 	if (l->review.present)
@@ -209,7 +211,7 @@ label_build(struct tui *t, struct tui_pane *p, struct tui_doc *d)
 		tui_doc_addf(d, TUI_R_NORMAL, 2, TUI_DOC_ITEM,
 		    _("Impact assessment (%s, %s): %s, SHA-256 %s"),
 		    l->impact.kind != NULL ? l->impact.kind : _("kind not stated"),
-		    l->impact.completed.text != NULL ? l->impact.completed.text : "",
+		    l->impact.completed.text != NULL ? completed : "",
 		    l->impact.url, l->impact.sha256);
 	else
 		tui_doc_add(d, _("[!] No impact assessment is named."), TUI_R_WARN, 2,

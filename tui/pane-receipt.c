@@ -34,6 +34,7 @@ receipt_build(struct tui *t, struct tui_pane *p, struct tui_doc *d)
 {
 	json_t		*r = NULL;
 	struct core_err	 err;
+	char		 due[128];
 
 	tui_doc_add(d, _("The service received your contest."), TUI_R_HEADING, 0,
 	    TUI_DOC_ITEM);
@@ -49,8 +50,8 @@ receipt_build(struct tui *t, struct tui_pane *p, struct tui_doc *d)
 	    receipt_get(r, "contest_id"));
 	tui_doc_addf(d, TUI_R_NORMAL, 0, TUI_DOC_ITEM, _("Received at: %s"),
 	    receipt_get(r, "received_at"));
-	tui_doc_addf(d, TUI_R_NORMAL, 0, TUI_DOC_ITEM, _("Answer due by: %s"),
-	    receipt_get(r, "answer_due"));
+	tui_fmt_deadline(t, receipt_get(r, "answer_due"), due, sizeof due);
+	tui_doc_addf(d, TUI_R_NORMAL, 0, TUI_DOC_ITEM, _("Answer due by: %s"), due);
 	tui_doc_addf(d, TUI_R_NORMAL, 0, TUI_DOC_ITEM, _("Status: %s"),
 	    receipt_get(r, "status_url"));
 	tui_doc_blank(d);
