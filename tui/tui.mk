@@ -36,6 +36,9 @@ TESTS += tests/kiosk-escape.sh tests/kiosk-idle.sh tests/kiosk-qr.sh \
 dist_check_SCRIPTS += tests/kiosk-escape.sh tests/kiosk-idle.sh \
 	tests/kiosk-qr.sh tests/kiosk-noprint.sh tests/kiosk-lib.sh
 EXTRA_DIST += tests/kiosk-qr.py
+# The start screen and the session in the language chosen.
+TESTS += tests/kiosk-lang.sh
+dist_check_SCRIPTS += tests/kiosk-lang.sh
 
 TESTS += tests/tui-demo.sh tests/tui-hostile.sh tests/tui-more.sh
 dist_check_SCRIPTS += tests/tui-demo.sh tests/tui-hostile.sh tests/tui-more.sh
