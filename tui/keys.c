@@ -14,6 +14,7 @@
 #include <curses.h>
 
 #include "core/intl.h"
+#include "core/safetext.h"
 #include "tui/tui-int.h"
 
 enum key_action {
@@ -258,23 +259,33 @@ void
 tui_keybar(struct tui *t, int y)
 {
 	const struct key_binding	*b;
-	char				 buf[512];
-	size_t				 len = 0;
+	char				 buf[512], item[160];
+	size_t				 len = 0, cols = 0, w;
 	const char			*fixed = NULL;
+	int				 n;
 
 	switch (t->screen) {
 	case TUI_S_MAIN:
+		/* Whole keys only: one that would not fit, in the columns its
+		 * words take, ends the bar rather than showing half a word. */
 		for (b = key_main; b->key != 0; b++) {
 			if (b->label == NULL || (t->env->kiosk && !b->kiosk))
 				continue;
-			len += (size_t)snprintf(buf + len, len < sizeof buf ?
-			    sizeof buf - len : 0, t->cols < 100 ? "%c %s " : "%c %s  ",
-			    b->key, t->env->kiosk && b->action == KA_QUIT ?
+			n = snprintf(item, sizeof item, t->cols < 100 ? "%c %s " :
+			    "%c %s  ", b->key, t->env->kiosk && b->action == KA_QUIT ?
 			    /* L10N: kiosk mode: q ends the session and wipes it. */
 			    _("Finish") : _(b->label));
-			if (len >= sizeof buf)
-				len = sizeof buf - 1;
+			if (n < 0 || (size_t)n >= sizeof item)
+				continue;
+			w = core_text_width(item, (size_t)n - 1);	/* the last space may go */
+			if (cols + w > (size_t)(t->cols > 0 ? t->cols : 0) ||
+			    len + (size_t)n >= sizeof buf)
+				break;
+			memcpy(buf + len, item, (size_t)n);
+			len += (size_t)n;
+			cols += core_text_width(item, (size_t)n);
 		}
+		buf[len] = '\0';
 		break;
 	case TUI_S_HELP:
 		fixed = _("Esc Back  / Search  Arrows Move");
