@@ -173,6 +173,18 @@ def want(msgid):
     return tr.get(msgid, msgid)
 
 
+KEYS = ["Open", "Contest", "Verify", "Decision", "Label", "Help", "Quit",
+        "Cases", "Refresh", "Status", "Search", "Language"]
+
+
+def keybar_whole(what, s):
+    """The key bar of the main screen ends with a whole key."""
+    rows = s.rstrip("\n").split("\n")
+    bar = rows[-1].rstrip() if rows else ""
+    ok = any(bar.endswith(" " + want(k)) for k in KEYS)
+    tap(ok, "%s: the key bar ends with a whole key" % what, bar)
+
+
 tmux("kill-session", "-t", "tui", check=False)
 tmux("new-session", "-d", "-s", "tui", "-x", str(COLS), "-y", str(ROWS), command)
 s = settle(need=want("Open"))
@@ -192,6 +204,7 @@ else:
 s = settle(s, need=want("Principal reasons"))
 tap(want("Principal reasons") in s, "the decision opens with its %s headings" % lang, s)
 check_screen("the decision", s)
+keybar_whole("the decision", s)
 for k, what in (("p", "the provenance label"), ("v", "the verification"),
                 ("l", "the list of cases")):
     keys(k)
