@@ -36,6 +36,10 @@ cli_cmd_tui(struct cli_opts *opts)
 	it = cli_config_get(&s.cfg, "service");
 	env.service = it != NULL ? it->value : NULL;
 	env.theme = getenv("RECOURSE_THEME");
+	if (cli_config_bool(&s.cfg, "mouse", 1, &env.mouse) != 0) {
+		cli_session_close(&s);
+		return CLI_EXIT_USAGE;
+	}
 	ex = tui_run(&env) == 0 ? CLI_EXIT_OK : CLI_EXIT_SOFTWARE;
 	cli_session_close(&s);
 	return ex;

@@ -27,6 +27,7 @@ static const struct {
 	{ "remember-code", 0 },
 	{ "screen-reader", 0 },
 	{ "plain", 0 },
+	{ "mouse", 0 },
 	{ "ca-bundle", 0 },
 	{ "pinned-public-key", 0 },
 	{ "connect-timeout", 0 },

@@ -7,10 +7,11 @@
 # counterfactuals checked against them; the liability chain reads operator,
 # deployer, provider in the Provenance label pane and in `recourse show`,
 # each with its contact and what backs it; the status line counts the
-# bytes of a slow answer as they come.
+# bytes of a slow answer as they come; the mouse focuses panes, selects
+# cases and scrolls, and mouse = no turns it off.
 . "$top_srcdir/tests/lib.sh"
-if ! command -v tmux >/dev/null 2>&1; then
-	echo "tmux is not installed: skipped"
+if ! command -v tmux >/dev/null 2>&1 || ! command -v python3 >/dev/null 2>&1; then
+	echo "tmux or python3 is not installed: skipped"
 	exit 77
 fi
 SOCK="recourse-more-$$"
@@ -152,6 +153,44 @@ check "show gives the chain in the same order" \
 check "show says what backs each link, as the pane does" \
     grep -qF "model.accountability@ardal.example. [ok] Backed by the provider's attestation, which verifies." \
     "$T_TMP/show"
+keys q
+
+# 4. The mouse, as the terminal reports it (X10 encoding for
+# TERM=screen-256color: ESC [ M, then button, column and row, each + 32
+# and the last two 1-based), sent as raw bytes.
+# mouse BUTTON X Y: BUTTON 0 the left one, 64 wheel up, 65 wheel down.
+mouse() {
+	$TM send-keys -t tui -H 1b 5b 4d "$(printf '%x' $((32 + $1)))" \
+	    "$(printf '%x' $((33 + $2)))" "$(printf '%x' $((33 + $3)))"
+}
+click() { mouse 0 "$1" "$2"; mouse 3 "$1" "$2"; }
+start 100 30
+check "the program asks the terminal for the mouse" \
+    sh -c "[ \"\$($TM display -p -t tui '#{mouse_any_flag}')\" = 1 ]"
+# The column of the name, counted in characters (the boxes are UTF-8).
+x=$(screen | sed -n 2p | PYTHONIOENCODING=utf-8 python3 -c \
+    'import sys; print(sys.stdin.read().find("Provenance label"))')
+click $((x + 2)) 1
+check "a click on a pane's name in the strip focuses that pane" \
+    wait_for "[Provenance label]"
+y=$(row_of "Refused, ")
+click 5 $((y - 1))
+check "a click on a case in the list selects it" cursor_on "Refused, "
+check "and focuses the list" wait_for "[ Cases ]"
+keys Enter
+check "which Enter then opens" wait_for "recourse: LN-2026-004217"
+check "the decision starts at its top" wait_for "refused: Your application"
+for i in 1 2 3 4 5; do mouse 65 60 12; done
+check "the wheel moves down the document under the pointer" \
+    sh -c "! $TM capture-pane -p -t tui | grep -qF 'refused: Your application'"
+for i in 1 2 3 4 5 6; do mouse 64 60 12; done
+check "and back up" wait_for "refused: Your application"
+keys q
+$TM kill-session -t tui 2>/dev/null || true
+printf 'mouse = no\n' >> "$CONF"
+start 100 30
+check "mouse = no leaves the mouse to the terminal" \
+    sh -c "[ \"\$($TM display -p -t tui '#{mouse_any_flag}')\" = 0 ]"
 keys q
 
 # 3. Network work says how far it has got: a service that sends the

@@ -245,6 +245,10 @@ loop_keys(struct tui *t)
 			t->relayout = 1;
 			continue;
 		}
+		if (rc == KEY_CODE_YES && ch == KEY_MOUSE) {
+			tui_mouse_event(t);
+			continue;
+		}
 		/* Kiosk mode sees every key first (tui/kiosk.c). */
 		if (t->kiosk != NULL && tui_kiosk_key(t, rc == KEY_CODE_YES ?
 		    TUI_KEY((int)ch) : (int)ch)) {
@@ -353,6 +357,7 @@ tui_run(const struct tui_env *env)
 	define_key("\033[Z", KEY_BTAB);
 	nodelay(stdscr, TRUE);
 	leaveok(stdscr, FALSE);
+	tui_mouse_begin(t);
 	tui_theme_init(t, env->theme);
 	t->focus = TUI_P_CASES;
 	t->detail = TUI_P_DECISION;

@@ -353,6 +353,10 @@ void	tui_net_fetch(struct tui *t);
 void	tui_net_status(struct tui *t);
 void	tui_net_send(struct tui *t, const char *key);
 void	tui_net_cancel(struct tui *t);
+/* mouse.c: ask for the mouse (unless a kiosk or mouse = no); handle one
+ * event after get_wch() gave KEY_MOUSE. */
+void	tui_mouse_begin(struct tui *t);
+void	tui_mouse_event(struct tui *t);
 /* The status line while network work runs: t->progress and how far it has
  * got, "Fetching decision X from Y: 12 KB of 40 KB" (net_client_progress). */
 void	tui_net_progress_text(struct tui *t, char *buf, size_t len);

@@ -28,6 +28,7 @@ struct tui_env {
 	int			 remember_code;	/* keep access codes in cases */
 	const char		*service;	/* service URL offered by Open, or NULL */
 	const char		*theme;		/* "default", "high-contrast", "mono", or NULL */
+	int			 mouse;		/* ask for the mouse (tui/mouse.c); never in a kiosk */
 	/* Kiosk mode (tui/kiosk.h), set by the administrator's kiosk.conf. */
 	int			 idle_timeout;	/* seconds; 0: the default */
 	const char *const	*origins;	/* services the accepted registries list */

@@ -23,6 +23,7 @@ tui_libtui_a_SOURCES = \
 	tui/pane-review.c \
 	tui/pane-receipt.c \
 	tui/netops.c \
+	tui/mouse.c \
 	tui/keys.c \
 	tui/lang.c \
 	tui/loop.c \
