@@ -3,9 +3,10 @@
 # Ctrl-Z, Ctrl-C, Ctrl-\, "!", function keys, a file path or a host no
 # registry lists in the open dialog are refused (and no request reaches
 # that host); the user's own configuration is not read; --config and a
-# kiosk.conf others may write are refused; q (Finish) leaves the decision
-# on no file, screen or scrollback; the administrator leaves with Ctrl-X and
-# the password, and the session folder goes with the kiosk.
+# kiosk.conf others may write, and an idle-timeout out of its range, are
+# refused; q (Finish) leaves the decision on no file, screen or scrollback;
+# the administrator leaves with Ctrl-X and the password, and the session
+# folder goes with the kiosk.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/kiosk-lib.sh"
 
@@ -36,6 +37,16 @@ check "--config and --plain are refused with --kiosk" sh -c \
 cp "$KCONF" "$T_TMP/etc/open.conf"; chmod 666 "$T_TMP/etc/open.conf"
 check "a kiosk.conf that others may write is refused" sh -c \
     "'$RECOURSE' --kiosk --kiosk-config '$T_TMP/etc/open.conf' 2>&1 </dev/null | grep -q 'writable by no one else'"
+# The idle time is the administrator's, from 5 s to a day.
+for idle in 4 86401 soon; do
+	{ cat "$KCONF"; echo "idle-timeout = $idle"; } > "$T_TMP/etc/idle.conf"
+	chmod 600 "$T_TMP/etc/idle.conf"
+	rc=0
+	"$RECOURSE" --kiosk --kiosk-config "$T_TMP/etc/idle.conf" </dev/null \
+	    >/dev/null 2>"$T_TMP/idle.err" || rc=$?
+	check "idle-timeout = $idle is refused, and says why" sh -c \
+	    "[ $rc -eq 64 ] && grep -q 'idle-timeout must be a whole number from 5 to 86400' '$T_TMP/idle.err'"
+done
 
 kiosk_begin
 check "the start screen offers the languages" wait_for "2 Cymraeg"
