@@ -162,7 +162,11 @@ core_reason_text(const struct core_rec_reason *r,
 	s = tr != NULL ? tr(std->text) : NULL;
 	if (s != NULL && strcmp(s, std->text) != 0)
 		return s;
-	return t != NULL ? t : std->text;
+	/* English wanted, and the record has none: the standard English. */
+	if (t == NULL || (nprefs > 0 && prefs[0] != NULL &&
+	    reason_same_lang(prefs[0], "en")))
+		return std->text;
+	return t;
 }
 
 enum core_code

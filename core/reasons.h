@@ -52,7 +52,8 @@ struct core_reason_view {
  * The text to show for reason r: the record's own in the first language of
  * prefs when it has one; else, for a standard reason (not regb "other"),
  * its standard wording as tr translates it (the interface's gettext), when
- * tr gives something other than the English; else the record's text as
+ * tr gives something other than the English, or in English when English
+ * is the language wanted first; else the record's text as
  * core_text_choose() picks it.  tr may be NULL.  NULL when r is NULL.
  */
 const char	*core_reason_text(const struct core_rec_reason *r,

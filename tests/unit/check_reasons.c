@@ -216,7 +216,34 @@ START_TEST(reason_text)
 	ck_assert_str_eq(core_reason_text(&x[0], fr_tr, en, 1),
 	    "Two accounts 90 days late");
 	core_record_free(&r);
+
 	json_decref(j);
+}
+END_TEST
+
+/* A record in Welsh alone, read in English: the form's English; read in
+ * French with no French wording at hand: the record's own. */
+START_TEST(reason_text_one_language)
+{
+	static const char *const cy[] = { "cy", "en" };
+	static const char *const fr[] = { "fr", "en" };
+	static const char *const en[] = { "en" };
+	struct core_text_item	 cyonly = { "cy", "Hyd y cyfnod preswylio" };
+	struct core_rec_reason	 w;
+
+	memset(&w, 0, sizeof w);
+	w.scheme = "regb";
+	w.code = "length_of_residence";
+	w.text.items = &cyonly;
+	w.text.n = 1;
+	ck_assert_str_eq(core_reason_text(&w, NULL, en, 1),
+	    "Length of residence");
+	ck_assert_str_eq(core_reason_text(&w, fr_tr, en, 1),
+	    "Length of residence");
+	ck_assert_str_eq(core_reason_text(&w, NULL, fr, 2),
+	    "Hyd y cyfnod preswylio");
+	ck_assert_str_eq(core_reason_text(&w, fr_tr, cy, 2),
+	    "Hyd y cyfnod preswylio");
 }
 END_TEST
 
@@ -278,6 +305,7 @@ main(void)
 	tcase_add_test(tc, record_view);
 	tcase_add_test(tc, regb_form_words);
 	tcase_add_test(tc, reason_text);
+	tcase_add_test(tc, reason_text_one_language);
 	tcase_add_test(tc, protocol_page);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
