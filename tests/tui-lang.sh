@@ -83,6 +83,10 @@ check "pl: the interface starts in Polish" wait_for "o Otwórz"
 keys Enter
 check "pl: the loan case opens, its texts in English (it has no Polish)" \
     wait_for "Your application"
+keys c
+check "pl: the contest form is in Polish" wait_for "Podstawy: dlaczego decyzja"
+keys Space Escape
+check "pl: back on the main screen" wait_for "o Otwórz"
 keys g
 check "g opens the list of languages" wait_for "Cymraeg"
 keys 1 Enter
@@ -90,5 +94,9 @@ check "choosing Cymraeg changes the key bar at once" wait_for "o Agor"
 # "Language: %s." in Welsh once the catalogue has it.
 check "and the status line names the language chosen" wait_for "Cymraeg."
 check "the record's own Welsh text is chosen again" wait_for "Mae eich cais"
+keys c
+check "the contest form is built again in Welsh" wait_for "Seiliau: pam mae'r penderfyniad"
+check "with the box ticked in Polish still ticked" wait_for "[x]"
+keys Escape
 keys q
 finish

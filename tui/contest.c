@@ -139,9 +139,10 @@ tui_contest_start(struct tui *t)
 	tui_form_free(f);
 	tui_form_init(f);
 	snprintf(t->contest_case, sizeof t->contest_case, "%s", t->cur.c.id);
+	tui_fmt_deadline(t, r->contest.deadline.text, val, sizeof val);
 	snprintf(label, sizeof label, _("Contest decision %s. The last day to "
 	    "contest is %s. Your draft is saved as you type."), r->id,
-	    r->contest.deadline.text != NULL ? r->contest.deadline.text : "?");
+	    r->contest.deadline.text != NULL ? val : "?");
 	tui_form_add(f, TUI_F_TEXT, label, NULL);
 	tui_form_add(f, TUI_F_HEADING, _("Grounds: why the decision is wrong"), NULL);
 	for (i = 0; i < r->contest.ngrounds; i++) {

@@ -91,6 +91,17 @@ tui_lang_set(struct tui *t, const char *tag)
 	if (t->env->ctx != NULL && t->env->ctx->client != NULL)
 		(void)net_client_set_languages(t->env->ctx->client,
 		    t->lang_order, n);
+	/* The contest form is built again in the new language from its
+	 * draft, once the draft is safe on disk. */
+	if (t->contest.n > 0) {
+		if (t->draft_dirty)
+			tui_contest_draft_save(t);
+		if (!t->draft_dirty) {
+			tui_form_free(&t->contest);
+			tui_form_init(&t->contest);
+			t->contest_case[0] = '\0';
+		}
+	}
 	/* Every text again: words of the cases, the record's texts, panes. */
 	tui_model_invalidate(t);
 	for (i = 0; i < TUI_P_COUNT; i++)
