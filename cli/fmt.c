@@ -12,12 +12,14 @@
 /* The person's language, for what prints without a session at hand. */
 static char	fmt_lang[36];
 
+/* Remember the person's language for calls that pass NULL. */
 void
 cli_fmt_set_lang(const char *lang)
 {
 	snprintf(fmt_lang, sizeof fmt_lang, "%s", lang != NULL ? lang : "");
 }
 
+/* A date as the language writes it. */
 void
 cli_fmt_date(const char *lang, const char *iso, char *out, size_t outsz)
 {
@@ -25,6 +27,7 @@ cli_fmt_date(const char *lang, const char *iso, char *out, size_t outsz)
 	    outsz);
 }
 
+/* A deadline: its date and the days left or gone. */
 void
 cli_fmt_deadline(const char *lang, const char *iso, char *out, size_t outsz)
 {
@@ -47,6 +50,7 @@ cli_fmt_deadline(const char *lang, const char *iso, char *out, size_t outsz)
 		    (unsigned long)-days), date, -days);
 }
 
+/* A figure with its unit, its period in words. */
 void
 cli_fmt_quantity(const char *lang, double v, const char *unit, unsigned flags,
     char *out, size_t outsz)

@@ -79,6 +79,7 @@ static const struct { const char *per, *msgid; } fmt_periods[] = {
 	{ "day", N_("%s a day") },
 };
 
+/* The table of a language tag, British English when none fits. */
 const struct core_fmt_locale *
 core_fmt_locale(const char *tag)
 {
@@ -101,6 +102,7 @@ core_fmt_locale(const char *tag)
 	return &fmt_locales[0];
 }
 
+/* The tag a table is known by. */
 const char *
 core_fmt_tag(const struct core_fmt_locale *loc)
 {
@@ -125,6 +127,7 @@ fmt_cut(char *out, size_t outsz, int n)
 	out[i] = '\0';
 }
 
+/* A date in the language's long form. */
 void
 core_fmt_ymd(const struct core_fmt_locale *loc, int y, int m, int d,
     char *out, size_t outsz)
@@ -177,6 +180,7 @@ fmt_parse_date(const char *iso, int *y, int *m, int *d)
 	return 0;
 }
 
+/* The date at the start of an RFC 3339 date or time. */
 int
 core_fmt_date(const struct core_fmt_locale *loc, const char *iso, char *out,
     size_t outsz)
@@ -209,6 +213,7 @@ fmt_add(char *out, size_t outsz, size_t *len, const char *s)
 	out[*len] = '\0';
 }
 
+/* A number with the language's decimal sign and grouping. */
 void
 core_fmt_number(const struct core_fmt_locale *loc, double v, int frac,
     unsigned flags, char *out, size_t outsz)
@@ -258,6 +263,7 @@ core_fmt_number(const struct core_fmt_locale *loc, double v, int frac,
 	}
 }
 
+/* A percentage with the language's spacing before the sign. */
 void
 core_fmt_percent(const struct core_fmt_locale *loc, double v, char *out,
     size_t outsz)
@@ -269,6 +275,7 @@ core_fmt_percent(const struct core_fmt_locale *loc, double v, char *out,
 	fmt_add(out, outsz, &len, loc->percent);
 }
 
+/* An amount with its currency's symbol where the language puts it. */
 void
 core_fmt_money(const struct core_fmt_locale *loc, double v, const char *cur,
     unsigned flags, char *out, size_t outsz)
@@ -312,6 +319,7 @@ fmt_is_currency(const char *s, size_t n)
 	    s[1] <= 'Z' && s[2] >= 'A' && s[2] <= 'Z';
 }
 
+/* A figure with the unit a record gives it, and the period's message id. */
 void
 core_fmt_quantity(const struct core_fmt_locale *loc, double v, const char *unit,
     unsigned flags, char *out, size_t outsz, const char **per)
@@ -346,6 +354,7 @@ core_fmt_quantity(const struct core_fmt_locale *loc, double v, const char *unit,
 		fmt_cut(out, outsz, snprintf(out, outsz, "%s %s", num, unit));
 }
 
+/* Days from today (UTC) to a date. */
 int
 core_fmt_days_until(const char *iso, time_t now, long *days)
 {

@@ -39,6 +39,7 @@ static const struct { const char *tag, *name; } lang_names[] = {
 };
 #define LANG_N	(sizeof lang_names / sizeof lang_names[0])
 
+/* The name of a language in itself. */
 const char *
 tui_lang_name(const char *tag)
 {
@@ -58,6 +59,7 @@ lang_current(struct tui *t)
 	return t->env->nlangs > 0 ? t->env->langs[0] : "en";
 }
 
+/* Switch the whole interface to a language, at once. */
 void
 tui_lang_set(struct tui *t, const char *tag)
 {
@@ -109,6 +111,7 @@ tui_lang_set(struct tui *t, const char *tag)
 	t->relayout = 1;
 }
 
+/* Open the list of languages on the one in use. */
 void
 tui_lang_open(struct tui *t)
 {
@@ -125,6 +128,7 @@ tui_lang_open(struct tui *t)
 	t->relayout = 1;
 }
 
+/* A key while the list of languages is open. */
 int
 tui_lang_key(struct tui *t, int key)
 {
@@ -171,6 +175,7 @@ tui_lang_key(struct tui *t, int key)
 	return 1;
 }
 
+/* The list of languages in a box over the panes. */
 void
 tui_lang_draw(struct tui *t, int *cy, int *cx)
 {
@@ -202,18 +207,21 @@ tui_lang_draw(struct tui *t, int *cy, int *cx)
 	}
 }
 
+/* The formats of the language in use. */
 const struct core_fmt_locale *
 tui_fmt_locale(struct tui *t)
 {
 	return core_fmt_locale(lang_current(t));
 }
 
+/* A date as the language in use writes it. */
 void
 tui_fmt_date(struct tui *t, const char *iso, char *out, size_t outsz)
 {
 	core_fmt_date(tui_fmt_locale(t), iso, out, outsz);
 }
 
+/* A figure with its unit, its period in words. */
 void
 tui_fmt_quantity(struct tui *t, double v, const char *unit, unsigned flags,
     char *out, size_t outsz)
@@ -229,6 +237,7 @@ tui_fmt_quantity(struct tui *t, double v, const char *unit, unsigned flags,
 		snprintf(out, outsz, "%s", fig);
 }
 
+/* A deadline: its date and the days left or gone. */
 void
 tui_fmt_deadline(struct tui *t, const char *iso, char *out, size_t outsz)
 {
