@@ -4,7 +4,7 @@
 # says, and a case kept on this computer opens from the same dialog; the
 # Decision pane says what would change the outcome, computed from the
 # scorecard in the same sentences as `recourse show`, with the record's own
-# counterfactuals checked against them; the liability chain reads operator,
+# counterfactuals checked against them and a wrong one flagged alike; the liability chain reads operator,
 # deployer, provider in the Provenance label pane and in `recourse show`,
 # each with its contact and what backs it; the status line counts the
 # bytes of a slow answer as they come; the mouse focuses panes, selects
@@ -128,6 +128,53 @@ keys d / "not made with" Enter
 check "so does the Decision pane, with the record's statement as it is" \
     wait_for "The decision was not made with a scorecard"
 check "no flag is raised for it" sh -c "! $TM capture-pane -p -t tui | grep -qF \"[!] The record's counterfactual\""
+
+# A record whose first counterfactual is short of the threshold (three
+# credit searches instead of one: 510 against 520), served and signed by a
+# second reference service: the pane and show flag it alike.
+cp -R "$top_srcdir/data" "$T_TMP/data-cf"
+python3 - "$T_TMP/data-cf/cases/loan-denied/record.json" <<'PY'
+import json, sys
+p = sys.argv[1]
+r = json.load(open(p, encoding="utf-8"))
+r["explanation"]["counterfactuals"][0]["changes"][1]["value"] = 3
+json.dump(r, open(p, "w", encoding="utf-8"), ensure_ascii=False, indent=2)
+PY
+mkdir -p "$T_TMP/svc-cf"
+"$RECOURSE_SERVICE" serve --demo "$T_TMP/data-cf" --state "$T_TMP/svc-cf" \
+    --listen 127.0.0.1:0 --port-file "$T_TMP/svc-cf/port" --rate 0 \
+    --client-config "$T_TMP/svc-cf/recourse.conf" 2>"$T_TMP/svc-cf/err" &
+A11Y_PIDS="$A11Y_PIDS $!"
+i=0
+while [ ! -s "$T_TMP/svc-cf/port" ] || [ ! -s "$T_TMP/svc-cf/recourse.conf" ]; do
+	i=$((i + 1))
+	if [ $i -gt 300 ]; then cat "$T_TMP/svc-cf/err" >&2; exit 99; fi
+	sleep 0.1
+done
+CFCONF="$T_TMP/cf.conf"
+grep -v '^data-dir' "$T_TMP/svc-cf/recourse.conf" > "$CFCONF"
+echo "data-dir = $T_TMP/cf-store" >> "$CFCONF"
+CFR="--allow-http-loopback -c $CFCONF"
+"$RECOURSE" $CFR open LN-2026-004217 --code 7KQ4-M2PX > /dev/null 2>&1 || true
+COLUMNS=200 "$RECOURSE" $CFR show LN-2026-004217 > "$T_TMP/show-cf" 2>/dev/null || true
+flag="[!] The record's counterfactual 1 would give a score of 510 by the scorecard, below the threshold of 520"
+check "show flags a counterfactual the scorecard does not bear out" \
+    grep -qF "$flag" "$T_TMP/show-cf"
+check "and says no agreement" sh -c "! grep -qF 'agree with the scorecard' '$T_TMP/show-cf'"
+$TM kill-session -t tui 2>/dev/null || true
+# Narrower than 80 columns: one pane at a time, full width, so that its
+# rows joined read as the document.
+$TM new-session -d -s tui -x 78 -y 50 \
+    "LC_ALL=C.UTF-8 TERM=screen-256color $RECOURSE $CFR; sleep 60"
+wait_for "q Quit" || true
+keys Enter
+wait_for "recourse: LN-2026-004217" || true
+keys d / "counterfactual 1 would" Enter
+wait_for "counterfactual 1 would" || true
+check "the Decision pane flags it with the same words" sh -c \
+    "$TM capture-pane -p -t tui | sed -e 's/[│┌┐└┘─]//g' | tr -s ' \n' '  ' | grep -qF \"\$0\"" "$flag"
+keys q
+start 120 50
 
 # 5. The liability chain, in order, in the label pane and in show.
 pick "Refused, "

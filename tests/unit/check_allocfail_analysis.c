@@ -88,6 +88,15 @@ teardown(void)
 	core_key_free(&key);
 }
 
+/* A line of core_cf_explain(), not kept. */
+static void
+ignore_line(void *arg, enum core_cf_line kind, const char *text)
+{
+	(void)arg;
+	(void)kind;
+	(void)text;
+}
+
 /* The whole analysis; *nsets and *failed report what it found. */
 static enum core_code
 run(size_t *nsets, size_t *bad)
@@ -113,6 +122,9 @@ run(size_t *nsets, size_t *bad)
 		if ((rc = core_cf_sentence(rec, &cf->sets[i], NULL, NULL, 0,
 		    &line)) != CORE_OK)
 			goto out;
+	if ((rc = core_cf_explain(rec, cf, NULL, NULL, 0, ignore_line,
+	    NULL)) != CORE_OK)
+		goto out;
 	core_label_input_init(&in, rec, now);
 	in.trust = trust;
 	in.record_trusted = 1;
