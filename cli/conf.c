@@ -100,6 +100,22 @@ config_add(struct cli_config *cf, const char *key, const char *value,
 	it->line = line;
 }
 
+/* The file whose unknown keys were last reported (one per run is enough). */
+static char	config_warned_path[512];
+
+static int
+config_warned(const char *path)
+{
+	return strcmp(config_warned_path, path) == 0;
+}
+
+static void
+config_remember(const char *path)
+{
+	if (strlen(path) < sizeof config_warned_path)
+		memcpy(config_warned_path, path, strlen(path) + 1);
+}
+
 int
 cli_config_read(struct cli_config *cf, const char *path, int missing_ok)
 {
@@ -107,7 +123,7 @@ cli_config_read(struct cli_config *cf, const char *path, int missing_ok)
 	char		 line[CLI_CONFIG_MAX_LINE + 2], *key, *val, *eq;
 	unsigned	 lineno = 0;
 	size_t		 total = 0, len;
-	int		 rc = -1;
+	int		 rc = -1, warned = 0;
 
 	if ((fp = fopen(path, "r")) == NULL) {
 		if (missing_ok && errno == ENOENT)
@@ -141,9 +157,13 @@ cli_config_read(struct cli_config *cf, const char *path, int missing_ok)
 		val = config_trim(eq + 1);
 		key = config_trim(key);
 		if (!config_known(key)) {
-			/* A newer recourse may know it: warn, do not stop. */
-			cli_warnx(_("%s:%u: ignoring unknown key \"%s\" (see recourse.conf(5))"),
-			    path, lineno, key);
+			/* A newer recourse may know it: warn, do not stop; once
+			 * a run, although an interactive start reads the file
+			 * twice (for the modes, then for the session). */
+			if (!config_warned(path))
+				cli_warnx(_("%s:%u: ignoring unknown key \"%s\" (see recourse.conf(5))"),
+				    path, lineno, key);
+			warned = 1;
 			continue;
 		}
 		config_add(cf, key, val, path, lineno);
@@ -155,6 +175,8 @@ cli_config_read(struct cli_config *cf, const char *path, int missing_ok)
 	rc = 0;
 out:
 	fclose(fp);
+	if (warned)
+		config_remember(path);
 	return rc;
 }
 
