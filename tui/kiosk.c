@@ -269,6 +269,17 @@ tui_kiosk_key(struct tui *t, int key)
 	return 0;
 }
 
+size_t
+tui_kiosk_langs(struct tui *t, const char **tags, size_t max)
+{
+	struct tui_kiosk	*k = t->kiosk;
+	size_t			 i;
+
+	for (i = 0; k != NULL && i < k->nlangs && i < max; i++)
+		tags[i] = k->langs[i];
+	return i;
+}
+
 int
 tui_kiosk_timeout(struct tui *t, int ms)
 {

@@ -14,6 +14,8 @@
 #ifndef RECOURSE_TUI_KIOSK_H
 #define RECOURSE_TUI_KIOSK_H
 
+#include <stddef.h>
+
 struct tui;
 
 #define TUI_KIOSK_IDLE_DEFAULT	180	/* seconds */
@@ -24,6 +26,9 @@ struct tui;
 void	tui_kiosk_begin(struct tui *t);
 /* A key, before anything else sees it; 1 when the kiosk took it. */
 int	tui_kiosk_key(struct tui *t, int key);
+/* The languages the administrator configured, as the start screen lists
+ * them, at most max; 0 when none was. */
+size_t	tui_kiosk_langs(struct tui *t, const char **tags, size_t max);
 /* The wait of one turn of the loop, shortened for the idle clock. */
 int	tui_kiosk_timeout(struct tui *t, int ms);
 /* After each turn: the countdown and the wipe when the time is up. */

@@ -25,6 +25,7 @@
 #include "core/intl.h"
 #include "net/client.h"
 #include "net/flow.h"
+#include "tui/kiosk.h"
 #include "tui/tui-int.h"
 
 #if defined(ENABLE_NLS) && defined(__GLIBC__)
@@ -38,6 +39,7 @@ static const struct { const char *tag, *name; } lang_names[] = {
 	{ "ja", "日本語" },
 };
 #define LANG_N	(sizeof lang_names / sizeof lang_names[0])
+#define LANG_MAX	9	/* in the list of g, each with its digit */
 
 /* The name of a language in itself. */
 const char *
@@ -50,6 +52,21 @@ tui_lang_name(const char *tag)
 		    (tag[2] == '\0' || tag[2] == '-' || tag[2] == '_'))
 			return lang_names[i].name;
 	return tag;
+}
+
+/* The languages g offers, as tags: at a kiosk those its administrator
+ * configured, in the order of its start screen; elsewhere every shipped
+ * language. */
+static size_t
+lang_list(struct tui *t, const char **tags, size_t max)
+{
+	size_t	i, n;
+
+	if (t->kiosk != NULL && (n = tui_kiosk_langs(t, tags, max)) > 0)
+		return n;
+	for (i = 0; i < LANG_N && i < max; i++)
+		tags[i] = lang_names[i].tag;
+	return i;
 }
 
 /* The language tag most wanted now, or "en". */
@@ -115,13 +132,14 @@ tui_lang_set(struct tui *t, const char *tag)
 void
 tui_lang_open(struct tui *t)
 {
-	const char	*cur = lang_current(t);
-	size_t		 i;
+	const char	*cur = lang_current(t), *tags[LANG_MAX];
+	size_t		 i, n;
 
 	t->lang_menu = 1;
 	t->lang_sel = 0;
-	for (i = 0; i < LANG_N; i++)
-		if (strncasecmp(cur, lang_names[i].tag, 2) == 0)
+	n = lang_list(t, tags, LANG_MAX);
+	for (i = 0; i < n; i++)
+		if (strncasecmp(cur, tags[i], 2) == 0)
 			t->lang_sel = i;
 	tui_say(t, TUI_R_STATUS, "%s", _("Choose a language with the arrows and "
 	    "press Enter; Esc keeps this one."));
@@ -132,8 +150,14 @@ tui_lang_open(struct tui *t)
 int
 tui_lang_key(struct tui *t, int key)
 {
+	const char	*tags[LANG_MAX];
+	size_t		 n;
+
 	if (!t->lang_menu)
 		return 0;
+	n = lang_list(t, tags, LANG_MAX);
+	if (t->lang_sel >= n)
+		t->lang_sel = 0;
 	switch (key) {
 	case TUI_ESC:
 	case 'q':
@@ -144,31 +168,31 @@ tui_lang_key(struct tui *t, int key)
 		break;
 	case TUI_KEY(KEY_UP):
 	case TUI_KEY(KEY_BTAB):
-		t->lang_sel = t->lang_sel > 0 ? t->lang_sel - 1 : LANG_N - 1;
+		t->lang_sel = t->lang_sel > 0 ? t->lang_sel - 1 : n - 1;
 		break;
 	case TUI_KEY(KEY_DOWN):
 	case '\t':
-		t->lang_sel = (t->lang_sel + 1) % LANG_N;
+		t->lang_sel = (t->lang_sel + 1) % n;
 		break;
 	case TUI_KEY(KEY_HOME):
 		t->lang_sel = 0;
 		break;
 	case TUI_KEY(KEY_END):
-		t->lang_sel = LANG_N - 1;
+		t->lang_sel = n - 1;
 		break;
 	case '\r':
 	case '\n':
 	case ' ':
 	case TUI_KEY(KEY_ENTER):
 		t->lang_menu = 0;
-		tui_lang_set(t, lang_names[t->lang_sel].tag);
+		tui_lang_set(t, tags[t->lang_sel]);
 		/* L10N: said once the interface has changed language, in the
 		 * new language: "Language: Cymraeg." */
 		tui_say(t, TUI_R_STATUS, _("Language: %s."),
-		    lang_names[t->lang_sel].name);
+		    tui_lang_name(tags[t->lang_sel]));
 		break;
 	default:
-		if (key >= '1' && key < '1' + (int)LANG_N)
+		if (key >= '1' && key < '1' + (int)n)
 			t->lang_sel = (size_t)(key - '1');
 		break;
 	}
@@ -181,11 +205,12 @@ tui_lang_draw(struct tui *t, int *cy, int *cx)
 {
 	struct tui_rect	 r, in;
 	char		 line[80];
-	const char	*title = _("Language");
-	size_t		 i;
+	const char	*title = _("Language"), *tags[LANG_MAX];
+	size_t		 i, nl;
 	int		 n;
 
-	r.h = (int)LANG_N + 2;
+	nl = lang_list(t, tags, LANG_MAX);
+	r.h = (int)nl + 2;
 	r.w = 24;
 	if (r.w > t->cols)
 		r.w = t->cols;
@@ -195,9 +220,9 @@ tui_lang_draw(struct tui *t, int *cy, int *cx)
 		tui_fill(r.y + (int)i, r.x, r.w, TUI_R_NORMAL);
 	tui_box(t, &r, title, 1);
 	in = tui_inner(t, &r);
-	for (i = 0; i < LANG_N && (int)i < in.h; i++) {
+	for (i = 0; i < nl && (int)i < in.h; i++) {
 		n = snprintf(line, sizeof line, "%s %zu %s", i == t->lang_sel ?
-		    "(*)" : "( )", i + 1, lang_names[i].name);
+		    "(*)" : "( )", i + 1, tui_lang_name(tags[i]));
 		tui_put(in.y + (int)i, in.x, in.w, line, (size_t)n,
 		    i == t->lang_sel ? TUI_R_SELECTED : TUI_R_NORMAL, 1);
 		if (i == t->lang_sel) {
