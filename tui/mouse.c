@@ -112,6 +112,8 @@ tui_mouse_event(struct tui *t)
 		wheel = 1;
 	else if (!(ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)))
 		return;
+	if (t->lang_menu)
+		return;		/* the list of languages: keys only */
 	if (t->screen == TUI_S_HELP) {
 		if (wheel != 0)
 			mouse_wheel(t, &t->panes[TUI_P_HELP], wheel > 0);
