@@ -5,7 +5,8 @@
 # the help, the contest form and the list of languages show no English
 # message that the catalogue translates (tests/tui-lang.py says how this is
 # judged); in Japanese at 80x24 nothing overflows.  Then the g key switches
-# a running interface to another language at once.
+# a running interface to another language at once, and the help lists g,
+# which the key bar at 80 columns has no room for.
 . "$top_srcdir/tests/lib.sh"
 if ! command -v tmux >/dev/null 2>&1 || ! command -v python3 >/dev/null 2>&1; then
 	echo "tmux or python3 is not installed: skipped"
@@ -97,6 +98,13 @@ check "the record's own Welsh text is chosen again" wait_for "Mae eich cais"
 keys c
 check "the contest form is built again in Welsh" wait_for "Seiliau: pam mae'r penderfyniad"
 check "with the box ticked in Polish still ticked" wait_for "[x]"
+keys Escape
+# At 80 columns the key bar has no room for g; the help must give it.
+keys g 3 Enter
+check "g again, English: the key bar is in English" wait_for "o Open"
+keys '?'
+check "the help lists g with its meaning" \
+    wait_for "g: change the language of the interface"
 keys Escape
 keys q
 finish
