@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -113,18 +114,23 @@ core_fmt_tag(const struct core_fmt_locale *loc)
 static void
 fmt_cut(char *out, size_t outsz, int n)
 {
-	size_t	i;
+	size_t		i, len;
+	unsigned char	c;
 
 	if (n < 0) {
 		out[0] = '\0';
 		return;
 	}
-	if ((size_t)n < outsz)
+	if ((size_t)n < outsz || outsz < 2)
 		return;
-	i = outsz - 1;
+	/* The last character kept, whole or not. */
+	i = outsz - 2;
 	while (i > 0 && ((unsigned char)out[i] & 0xc0) == 0x80)
 		i--;
-	out[i] = '\0';
+	c = (unsigned char)out[i];
+	len = c < 0x80 ? 1 : c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+	if (i + len > outsz - 1)
+		out[i] = '\0';
 }
 
 /* A date in the language's long form. */
@@ -195,6 +201,80 @@ core_fmt_date(const struct core_fmt_locale *loc, const char *iso, char *out,
 	}
 	core_fmt_ymd(loc, y, m, d, out, outsz);
 	return 0;
+}
+
+/* The time of day and zone of an RFC 3339 time after its 'T': 0 and
+ * "09:14 UTC" or "09:14 UTC+01:00" when the whole rest is valid. */
+static int
+fmt_parse_time(const char *p, char *out, size_t outsz)
+{
+	const char	*z;
+	int		 h, mi, n;
+
+	if (strlen(p) < 5 || !isdigit((unsigned char)p[0]) ||
+	    !isdigit((unsigned char)p[1]) || p[2] != ':' ||
+	    !isdigit((unsigned char)p[3]) || !isdigit((unsigned char)p[4]))
+		return -1;
+	h = (p[0] - '0') * 10 + (p[1] - '0');
+	mi = (p[3] - '0') * 10 + (p[4] - '0');
+	if (h > 23 || mi > 59)
+		return -1;
+	z = p + 5;
+	if (z[0] == ':') {
+		if (!isdigit((unsigned char)z[1]) || !isdigit((unsigned char)z[2]))
+			return -1;
+		z += 3;
+		if (*z == '.') {
+			for (z++; isdigit((unsigned char)*z); z++)
+				;
+		}
+	}
+	if ((z[0] == 'Z' || z[0] == 'z') && z[1] == '\0')
+		n = snprintf(out, outsz, "%02d:%02d UTC", h, mi);
+	else if ((z[0] == '+' || z[0] == '-') && strlen(z) == 6 &&
+	    isdigit((unsigned char)z[1]) && isdigit((unsigned char)z[2]) &&
+	    z[3] == ':' && isdigit((unsigned char)z[4]) &&
+	    isdigit((unsigned char)z[5]))
+		n = strcmp(z + 1, "00:00") == 0 ?
+		    snprintf(out, outsz, "%02d:%02d UTC", h, mi) :
+		    snprintf(out, outsz, "%02d:%02d UTC%s", h, mi, z);
+	else
+		return -1;
+	fmt_cut(out, outsz, n);
+	return 0;
+}
+
+/* A date and, when iso has one, its time of day on the 24-hour clock with
+ * its zone ("18 November 2026 10:02 UTC"). */
+int
+core_fmt_datetime(const struct core_fmt_locale *loc, const char *iso,
+    char *out, size_t outsz)
+{
+	char	date[96], tod[32];
+	int	n;
+
+	if (core_fmt_date(loc, iso, out, outsz) != 0 || iso[10] == '\0')
+		return core_fmt_date(loc, iso, out, outsz);
+	if (fmt_parse_time(iso + 11, tod, sizeof tod) != 0) {
+		fmt_cut(out, outsz, snprintf(out, outsz, "%s", iso));
+		return -1;
+	}
+	core_fmt_date(loc, iso, date, sizeof date);
+	n = snprintf(out, outsz, "%s %s", date, tod);
+	fmt_cut(out, outsz, n);
+	return 0;
+}
+
+/* A parameter of a message that is wholly a date or a time, rewritten. */
+void
+core_fmt_param(const struct core_fmt_locale *loc, char *param, size_t sz)
+{
+	char	buf[160];
+
+	if (sz == 0 || strlen(param) < 10 ||
+	    core_fmt_datetime(loc, param, buf, sizeof buf) != 0)
+		return;
+	fmt_cut(param, sz, snprintf(param, sz, "%s", buf));
 }
 
 /* Append s to out at *len, keeping room for the NUL; once something does

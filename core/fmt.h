@@ -42,6 +42,17 @@ void	core_fmt_ymd(const struct core_fmt_locale *loc, int y, int m, int d,
 int	core_fmt_date(const struct core_fmt_locale *loc, const char *iso,
 	    char *out, size_t outsz);
 
+/* A date or a time of RFC 3339; a time with its time of day on the 24-hour
+ * clock and its zone ("18 November 2026 10:02 UTC", "2026年11月18日 10:02
+ * UTC+01:00").  Anything else is copied as it is; 0 when it was valid. */
+int	core_fmt_datetime(const struct core_fmt_locale *loc, const char *iso,
+	    char *out, size_t outsz);
+/* A parameter of a message (sz bytes of room) that is wholly an RFC 3339
+ * date or time is rewritten as core_fmt_datetime() writes it; any other
+ * is left as it is.  For the parameters core puts in its checks. */
+void	core_fmt_param(const struct core_fmt_locale *loc, char *param,
+	    size_t sz);
+
 #define CORE_FMT_SIGN	0x01	/* always show the sign: +3, -3 */
 
 /* A number with at most frac digits after the decimal sign (trailing zeros

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,6 +51,49 @@ START_TEST(test_fmt_dates)
 	/* Cut on a character boundary. */
 	core_fmt_ymd(L("ja"), 2026, 11, 20, buf, 9);
 	ck_assert_str_eq(buf, "2026年1");
+}
+END_TEST
+
+START_TEST(test_fmt_datetimes)
+{
+	char	buf[64], p[24];
+
+	ck_assert_int_eq(core_fmt_datetime(L("en"), "2026-11-18T10:02:00Z", buf,
+	    sizeof buf), 0);
+	ck_assert_str_eq(buf, "18 November 2026 10:02 UTC");
+	ck_assert_int_eq(core_fmt_datetime(L("ja"), "2026-11-18T10:02:59.25+01:00",
+	    buf, sizeof buf), 0);
+	ck_assert_str_eq(buf, "2026年11月18日 10:02 UTC+01:00");
+	ck_assert_int_eq(core_fmt_datetime(L("de"), "2026-11-18T10:02-00:00",
+	    buf, sizeof buf), 0);
+	ck_assert_str_eq(buf, "18. November 2026 10:02 UTC");
+	/* A date alone stays a date. */
+	ck_assert_int_eq(core_fmt_datetime(L("cy"), "2027-01-19", buf,
+	    sizeof buf), 0);
+	ck_assert_str_eq(buf, "19 Ionawr 2027");
+	/* Not a time: shown as it came. */
+	ck_assert_int_eq(core_fmt_datetime(L("en"), "2026-11-18T25:00Z", buf,
+	    sizeof buf), -1);
+	ck_assert_str_eq(buf, "2026-11-18T25:00Z");
+	ck_assert_int_eq(core_fmt_datetime(L("en"), "2026-11-18T10:02Z junk", buf,
+	    sizeof buf), -1);
+	ck_assert_int_eq(core_fmt_datetime(L("en"), "later", buf, sizeof buf), -1);
+	ck_assert_str_eq(buf, "later");
+
+	/* The parameters of a check: only those wholly a date change. */
+	snprintf(p, sizeof p, "%s", "2027-01-19");
+	core_fmt_param(L("fr"), p, sizeof p);
+	ck_assert_str_eq(p, "19 janvier 2027");
+	snprintf(p, sizeof p, "%s", "2027-01-19 or so");
+	core_fmt_param(L("fr"), p, sizeof p);
+	ck_assert_str_eq(p, "2027-01-19 or so");
+	snprintf(p, sizeof p, "%s", "440");
+	core_fmt_param(L("fr"), p, sizeof p);
+	ck_assert_str_eq(p, "440");
+	/* Cut on a character boundary when the room is short. */
+	snprintf(p, 12, "%s", "2026-11-20");
+	core_fmt_param(L("ja"), p, 12);
+	ck_assert_str_eq(p, "2026年11");
 }
 END_TEST
 
@@ -170,6 +214,7 @@ fmt_suite(void)
 	TCase	*tc = tcase_create("fmt");
 
 	tcase_add_test(tc, test_fmt_dates);
+	tcase_add_test(tc, test_fmt_datetimes);
 	tcase_add_test(tc, test_fmt_numbers);
 	tcase_add_test(tc, test_fmt_money);
 	tcase_add_test(tc, test_fmt_days);
