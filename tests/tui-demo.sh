@@ -126,8 +126,8 @@ $TM resize-window -t tui -x 80 -y 24
 # A contest: the first ground, the first remedy, a statement, an address.
 ng=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["contest"]["grounds"]))' \
     "$top_srcdir/data/cases/loan-denied/record.json")
-keys l End Enter
-wait_for "has been declined" || true
+keys l / "LN-2026-004217" Enter Enter
+check "the loan case is chosen by searching the case list" wait_for "recourse: LN-2026-004217"
 keys c
 check "the contest form lists the record's grounds" wait_for "[ ] Information used about me is wrong"
 keys Space
@@ -141,8 +141,8 @@ keys Escape q
 sleep 0.5
 $TM kill-session -t tui 2>/dev/null || true
 start 80 24
-keys l End Enter
-wait_for "has been declined" || true
+keys l / "LN-2026-004217" Enter Enter
+check "the loan case is chosen by searching the case list" wait_for "recourse: LN-2026-004217"
 keys c
 check "after quitting and starting again the draft is there" wait_for "Your draft is back"
 keys End BTab BTab BTab BTab
