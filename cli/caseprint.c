@@ -110,7 +110,7 @@ cli_print_label_checks(FILE *fp, struct cli_session *s, const struct net_case *c
 	for (i = 0; i < v.n; i++) {
 		core_buf_reset(&line);
 		fprintf(fp, "  %-6s ", core_check_symbol(v.checks[i].result));
-		if (core_check_expand(_(v.checks[i].msg), &v.checks[i], &line) == CORE_OK)
+		if (cli_fmt_check(NULL, &v.checks[i], &line) == CORE_OK)
 			cli_put_safe(fp, core_buf_str(&line));
 		if (v.checks[i].result == CORE_CHECK_FAILED) {
 			failed++;

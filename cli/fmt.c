@@ -8,6 +8,7 @@
 #include "cli/fmt.h"
 #include "core/fmt.h"
 #include "core/intl.h"
+#include "core/verdict.h"
 
 /* The person's language, for what prints without a session at hand. */
 static char	fmt_lang[36];
@@ -25,6 +26,29 @@ cli_fmt_date(const char *lang, const char *iso, char *out, size_t outsz)
 {
 	core_fmt_date(core_fmt_locale(lang != NULL ? lang : fmt_lang), iso, out,
 	    outsz);
+}
+
+/* A date and time as the language writes them. */
+void
+cli_fmt_datetime(const char *lang, const char *iso, char *out, size_t outsz)
+{
+	core_fmt_datetime(core_fmt_locale(lang != NULL ? lang : fmt_lang), iso,
+	    out, outsz);
+}
+
+/* A check's sentence with its dates as the language writes them. */
+enum core_code
+cli_fmt_check(const char *lang, const struct core_check *c,
+    struct core_buf *out)
+{
+	const struct core_fmt_locale	*loc;
+	struct core_check		 lc = *c;
+	size_t				 i;
+
+	loc = core_fmt_locale(lang != NULL ? lang : fmt_lang);
+	for (i = 0; i < lc.nparams && i < CORE_CHECK_MAX_PARAMS; i++)
+		core_fmt_param(loc, lc.params[i], sizeof lc.params[i]);
+	return core_check_expand(_(c->msg), &lc, out);
 }
 
 /* A deadline: its date and the days left or gone. */

@@ -136,6 +136,7 @@ contest_corrections(struct plain_io *io, struct cli_reading *r, json_t *arr)
 	struct core_buf				 b;
 	char					 line[CONTEST_LINE], note[CONTEST_LINE];
 	char					 pre[32], prompt[256], *end;
+	char					 fig[200];
 	size_t					 i;
 	long					 k;
 	int					 ret = -1;
@@ -148,14 +149,20 @@ contest_corrections(struct plain_io *io, struct cli_reading *r, json_t *arr)
 		core_buf_reset(&b);
 		core_buf_printf(&b, "%s: ", core_text_choose(&f->name, r->prefs,
 		    r->nprefs, NULL));
-		if (f->value.type == CORE_REC_VALUE_NUMBER)
-			core_buf_printf(&b, f->value.is_integer ? "%.0f" : "%g", f->value.num);
-		else if (f->value.type == CORE_REC_VALUE_STRING)
-			core_buf_adds(&b, f->value.str);
-		else
-			core_buf_adds(&b, f->value.boolean ? _("yes") : _("no"));
-		if (f->unit != NULL)
-			core_buf_printf(&b, " %s", f->unit);
+		if (f->value.type == CORE_REC_VALUE_NUMBER) {
+			/* As the language writes it, with its unit: "£23,400 a
+			 * year". */
+			cli_fmt_quantity(r->nprefs > 0 ? r->prefs[0] : NULL,
+			    f->value.num, f->unit, 0, fig, sizeof fig);
+			core_buf_adds(&b, fig);
+		} else {
+			if (f->value.type == CORE_REC_VALUE_STRING)
+				core_buf_adds(&b, f->value.str);
+			else
+				core_buf_adds(&b, f->value.boolean ? _("yes") : _("no"));
+			if (f->unit != NULL)
+				core_buf_printf(&b, " %s", f->unit);
+		}
 		snprintf(pre, sizeof pre, "%zu.", i + 1);
 		cli_plain_say(io->out, io->width, pre, core_buf_str(&b));
 	}

@@ -303,7 +303,7 @@ read_factors(FILE *fp, struct cli_reading *r)
 	const struct core_rec_factor		*f;
 	struct core_scorecard_result		*sc;
 	struct core_buf				 b;
-	char					 fig[80];
+	char					 fig[80], score[64], stated[64], thr[64];
 	size_t					 i;
 
 	core_buf_init(&b, 65536);
@@ -335,9 +335,15 @@ read_factors(FILE *fp, struct cli_reading *r)
 			core_buf_reset(&b);
 			/* L10N: the score as stated, the threshold, and whether the
 			 * score computed here from the scorecard agrees. */
-			core_buf_printf(&b, _("Score %g, threshold %g. Computed again "
-			    "here from the scorecard: %g, %s."), sc->stated, sc->threshold,
-			    sc->score, sc->score_matches && sc->outcome_follows ?
+			core_fmt_number(core_fmt_locale(read_lang(r)), sc->stated, 6,
+			    0, stated, sizeof stated);
+			core_fmt_number(core_fmt_locale(read_lang(r)), sc->threshold, 6,
+			    0, thr, sizeof thr);
+			core_fmt_number(core_fmt_locale(read_lang(r)), sc->score, 6,
+			    0, score, sizeof score);
+			core_buf_printf(&b, _("Score %s, threshold %s. Computed again "
+			    "here from the scorecard: %s, %s."), stated, thr,
+			    score, sc->score_matches && sc->outcome_follows ?
 			    _("it agrees with the decision") :
 			    _("it does NOT agree with the decision"));
 			cli_plain_say(fp, r->width, NULL, core_buf_str(&b));
@@ -434,6 +440,7 @@ read_label(FILE *fp, struct cli_reading *r)
 {
 	const struct core_rec_label	*l = &r->rec->label;
 	struct core_buf			 b;
+	char				 when[96];
 	size_t				 i;
 
 	core_buf_init(&b, 65536);
@@ -442,8 +449,11 @@ read_label(FILE *fp, struct cli_reading *r)
 	    _(core_record_automation_label(l->automation)));
 	if (l->review.present) {
 		core_buf_adds(&b, read_text(r, &l->review.reviewer_role));
-		if (l->review.reviewed_at.text != NULL)
-			core_buf_printf(&b, ", %s", l->review.reviewed_at.text);
+		if (l->review.reviewed_at.text != NULL) {
+			cli_fmt_datetime(read_lang(r), l->review.reviewed_at.text,
+			    when, sizeof when);
+			core_buf_printf(&b, ", %s", when);
+		}
 		core_buf_printf(&b, ": %s", l->review.outcome == CORE_REC_REVIEW_UPHELD ?
 		    _("upheld") : l->review.outcome == CORE_REC_REVIEW_VARIED ?
 		    _("varied") : _("overturned"));
@@ -496,7 +506,7 @@ read_verify(FILE *fp, struct cli_reading *r)
 		for (i = 0; i < r->v.n; i++) {
 			c = &r->v.checks[i];
 			core_buf_reset(&b);
-			if (core_check_expand(_(c->msg), c, &b) != CORE_OK)
+			if (cli_fmt_check(read_lang(r), c, &b) != CORE_OK)
 				continue;
 			if (c->result != CORE_CHECK_PASSED && c->detail[0] != '\0')
 				core_buf_printf(&b, " (%s)", c->detail);

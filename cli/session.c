@@ -116,7 +116,7 @@ cli_print_verdict(FILE *fp, const struct core_verdict *v)
 		c = &v->checks[i];
 		core_buf_reset(&b);
 		fprintf(fp, "  %-6s ", core_check_symbol(c->result));
-		if (core_check_expand(_(c->msg), c, &b) == CORE_OK)
+		if (cli_fmt_check(NULL, c, &b) == CORE_OK)
 			cli_put_safe(fp, core_buf_str(&b));
 		if (c->result != CORE_CHECK_PASSED && c->detail[0] != '\0') {
 			fputs(" (", fp);

@@ -74,6 +74,20 @@ check "in French, the catalogue's wording of the standard reasons" in_order "$OU
 check "the first French reason is not the record's English" sh -c \
     "grep -m1 '^ *1\\. ' '$OUT' | grep -qv 'Excessive obligations'"
 
+# Dates that core puts in its checks and the time of a human review, as the
+# person's language writes them, not as the record spells them.
+"$RECOURSE" $R open LN-2026-004217 --code 7KQ4-M2PX > "$OUT" 2>/dev/null || true
+check "the label check gives the last day to contest as a date in words" \
+    grep -qF "You can contest this decision until 19 January 2027." "$OUT"
+check "no check spells it 2027-01-19" sh -c "! grep -qF 'until 2027-01-19' '$OUT'"
+"$RECOURSE" --lang fr $R open LN-2026-004217 --code 7KQ4-M2PX > "$OUT" 2>/dev/null || true
+check "in French, the last day to contest in the check is French" \
+    grep -qF "19 janvier 2027." "$OUT"
+"$RECOURSE" $R open HB-2026-118305 --code 3WJD-8RTC > /dev/null 2>&1 || true
+COLUMNS=200 "$RECOURSE" --lang de $R show HB-2026-118305 > "$OUT" 2>/dev/null || true
+check "in German, the human review's time in German" \
+    grep -qF "19. November 2026 14:32 UTC" "$OUT"
+
 rc=0
 "$RECOURSE" $R show TS-2026-00731 --plain > "$OUT" 2>"$T_TMP/err" || rc=$?
 check "show of case 3 exits 0: the signature is good" [ "$rc" -eq 0 ]

@@ -123,6 +123,7 @@ dec_scorecard(struct tui *t, const struct core_record *r, struct tui_doc *d)
 {
 	struct core_verdict		 v;
 	struct core_scorecard_result	*sc;
+	char				 score[64], stated[64], thr[64];
 
 	if ((sc = calloc(1, sizeof *sc)) == NULL)
 		abort();
@@ -134,11 +135,14 @@ dec_scorecard(struct tui *t, const struct core_record *r, struct tui_doc *d)
 	    TUI_R_HEADING, 0, TUI_DOC_ITEM);
 	/* L10N: the score computed again, the score the record states, the
 	 * threshold. */
+	core_fmt_number(tui_fmt_locale(t), sc->score, 6, 0, score, sizeof score);
+	core_fmt_number(tui_fmt_locale(t), sc->stated, 6, 0, stated, sizeof stated);
+	core_fmt_number(tui_fmt_locale(t), sc->threshold, 6, 0, thr, sizeof thr);
 	tui_doc_addf(d, sc->score_matches && sc->outcome_follows ? TUI_R_OK :
-	    TUI_R_FAIL, 2, TUI_DOC_ITEM, _("%s Score %g (the record states %g; "
-	    "the threshold is %g): %s"),
+	    TUI_R_FAIL, 2, TUI_DOC_ITEM, _("%s Score %s (the record states %s; "
+	    "the threshold is %s): %s"),
 	    sc->score_matches && sc->outcome_follows ? "[ok]" : "[FAIL]",
-	    sc->score, sc->stated, sc->threshold, sc->outcome_follows ?
+	    score, stated, thr, sc->outcome_follows ?
 	    _("the outcome follows from it.") :
 	    _("the outcome does not follow from it."));
 	tui_checks_doc(t, &v, d);
@@ -247,6 +251,7 @@ static void
 dec_method(struct tui *t, const struct core_record *r, struct tui_doc *d)
 {
 	const struct core_rec_method	*m = &r->explanation.method;
+	char				 score[64], thr[64];
 	size_t				 i;
 
 	tui_doc_blank(d);
@@ -254,11 +259,16 @@ dec_method(struct tui *t, const struct core_record *r, struct tui_doc *d)
 	    core_record_method_name(m->type));
 	if (m->description.n > 0)
 		tui_doc_add(d, tui_lang_text(t, &m->description), TUI_R_NORMAL, 2, 0);
-	if (m->type == CORE_REC_METHOD_SCORECARD)
+	if (m->type == CORE_REC_METHOD_SCORECARD) {
+		core_fmt_number(tui_fmt_locale(t), m->scorecard.score, 6, 0,
+		    score, sizeof score);
+		core_fmt_number(tui_fmt_locale(t), m->scorecard.threshold, 6, 0,
+		    thr, sizeof thr);
+		/* L10N: the score, its unit (may be empty), the threshold. */
 		tui_doc_addf(d, TUI_R_NORMAL, 2, TUI_DOC_ITEM,
-		    _("Score %.10g %s; the outcome sought needed %.10g."),
-		    m->scorecard.score, m->unit != NULL ? m->unit : "",
-		    m->scorecard.threshold);
+		    _("Score %s %s; the outcome sought needed %s."),
+		    score, m->unit != NULL ? m->unit : "", thr);
+	}
 	for (i = 0; m->type == CORE_REC_METHOD_RULES && i < m->nrules; i++)
 		tui_doc_addf(d, TUI_R_NORMAL, 2, TUI_DOC_ITEM, "%s %s",
 		    m->rules[i].fired ? _("[fired]") : _("[not fired]"),

@@ -17,6 +17,7 @@
 
 #include "core/analysis.h"
 #include "core/intl.h"
+#include "core/fmt.h"
 #include "core/record.h"
 #include "core/wpg1.h"
 #include "net/flow.h"
@@ -163,7 +164,7 @@ label_build(struct tui *t, struct tui_pane *p, struct tui_doc *d)
 	const struct core_rec_label	*l;
 	struct core_verdict		 v;
 	struct core_liability		 chain;
-	char				 completed[80];
+	char				 completed[80], reviewed[96];
 	size_t				 i;
 	int				 checked;
 
@@ -177,10 +178,12 @@ label_build(struct tui *t, struct tui_pane *p, struct tui_doc *d)
 	tui_fmt_date(t, l->impact.completed.text, completed, sizeof completed);
 	tui_doc_addf(d, TUI_R_HEADING, 0, TUI_DOC_ITEM, _("Automation: %s"),
 	    _(core_record_automation_label(l->automation)));
+	core_fmt_datetime(tui_fmt_locale(t), l->review.reviewed_at.text,
+	    reviewed, sizeof reviewed);
 	if (l->review.present)
 		tui_doc_addf(d, TUI_R_NORMAL, 2, TUI_DOC_ITEM,
 		    _("Human review by %s at %s: %s. %s"),
-		    tui_lang_text(t, &l->review.reviewer_role), l->review.reviewed_at.text,
+		    tui_lang_text(t, &l->review.reviewer_role), reviewed,
 		    l->review.outcome == CORE_REC_REVIEW_UPHELD ? _("upheld") :
 		    l->review.outcome == CORE_REC_REVIEW_VARIED ? _("varied") :
 		    _("overturned"), tui_lang_text(t, &l->review.note));

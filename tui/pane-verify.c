@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "core/fmt.h"
 #include "core/intl.h"
 #include "core/verdict.h"
 #include "tui/tui-int.h"
@@ -33,15 +34,20 @@ verify_role(enum core_check_result r)
 void
 tui_checks_doc(struct tui *t, const struct core_verdict *v, struct tui_doc *d)
 {
-	struct core_buf	msg;
-	size_t		i;
+	struct core_buf		msg;
+	struct core_check	lc;
+	size_t			i, j;
 
 	core_buf_init(&msg, 4096);
 	for (i = 0; i < v->n; i++) {
 		const struct core_check *c = &v->checks[i];
 
 		core_buf_reset(&msg);
-		(void)core_check_expand(_(c->msg), c, &msg);
+		lc = *c;
+		for (j = 0; j < lc.nparams && j < CORE_CHECK_MAX_PARAMS; j++)
+			core_fmt_param(tui_fmt_locale(t), lc.params[j],
+			    sizeof lc.params[j]);
+		(void)core_check_expand(_(c->msg), &lc, &msg);
 		/* L10N: symbol, check id, result in words, the sentence. */
 		tui_doc_addf(d, verify_role(c->result), 2, TUI_DOC_ITEM, "%s %s: %s. %s",
 		    core_check_symbol(c->result), c->id,
