@@ -254,7 +254,6 @@ main(int argc, char **argv)
 		opts.plain = opt_plain;
 	}
 
-
 	/* A kiosk is the full-screen interface on the administrator's
 	 * settings, and nothing else (recourse(1), KIOSK). */
 	if (opts.kiosk && (opts.config != NULL || opts.plain || argc > 0)) {
