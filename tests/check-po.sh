@@ -9,8 +9,10 @@
 # under cli/ core/ net/ service/ tui/ holding _("..."), N_("...") or
 # P_("...") must be listed in POTFILES.in, and every listed file must exist.
 #
-# Messages added to the sources after the last "make -C i18n update-po" are
-# listed too; set RECOURSE_PO_CURRENT=1 to make them a failure as well.
+# A message in the sources that a catalogue lacks (added after the last
+# "make -C i18n update-po") is a failure too: it would show in English.
+# While a change is under way, RECOURSE_PO_CURRENT=0 lists such messages as
+# a skip instead.
 . "${top_srcdir:?}/tests/lib.sh"
 
 command -v msgfmt >/dev/null 2>&1 || { echo "msgfmt not found: skipped"; exit 77; }
@@ -93,7 +95,7 @@ if command -v xgettext >/dev/null 2>&1 && command -v msgcmp >/dev/null 2>&1 &&
 		[ -f "$po_dir/$l.po" ] || continue
 		if out=$(msgcmp "$po_dir/$l.po" "$pot" 2>&1); then
 			ok "$l: holds every message of the current sources"
-		elif [ "${RECOURSE_PO_CURRENT:-0}" = 1 ]; then
+		elif [ "${RECOURSE_PO_CURRENT:-1}" = 1 ]; then
 			not_ok "$l: holds every message of the current sources"
 			printf '%s\n' "$out" | head -20 | sed 's/^/# /'
 		else
