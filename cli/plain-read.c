@@ -22,7 +22,6 @@
 #include "core/buf.h"
 #include "core/error.h"
 #include "core/fmt.h"
-#include "core/hash.h"
 #include "core/html.h"
 #include "core/intl.h"
 #include "core/reasons.h"
@@ -32,10 +31,10 @@
 #include "core/wpg1.h"
 #include "net/case.h"
 #include "net/flow.h"
+#include "net/letterwm.h"
 #include "net/proto.h"
 #include "net/store.h"
 
-#define READ_MAX_WM_KEYS	8
 
 size_t
 cli_plain_width(void)
@@ -133,69 +132,21 @@ read_factor_name(const struct cli_reading *r, size_t i, const char *id)
 	return id;
 }
 
-/* Untrusted key-to-bytes for the letter's watermark keys. */
-static int
-read_hexkey(const char *h, unsigned char out[CORE_WPG1_KEY_LEN])
-{
-	if (h == NULL || strlen(h) != 2 * CORE_WPG1_KEY_LEN)
-		return -1;
-	return core_unhex(h, out, CORE_WPG1_KEY_LEN) == 0 ? 0 : -1;
-}
-
 /* Test the letter for the watermark with the label's key and the keys the
  * service published; a letter the label calls human-written is tested too. */
 static void
 read_watermark(struct cli_reading *r, const json_t *disc)
 {
-	const struct core_rec_watermark	*wm = &r->rec->label.watermark;
 	const struct core_rec_letter	*lt = &r->rec->explanation.letter;
-	struct core_wpg1_params		 prm;
-	struct core_wpg1_result		 res[READ_MAX_WM_KEYS];
-	struct core_wpg1		*d = NULL;
-	struct core_err			 err;
-	unsigned char			 keys[READ_MAX_WM_KEYS][CORE_WPG1_KEY_LEN];
-	const json_t			*dw, *k;
-	const char			*text;
-	size_t				 nkeys = 0, i;
+	struct net_letterwm		 lw;
 
-	if (!lt->present || (text = read_text(r, &lt->content)) == NULL)
+	net_letterwm_test(r->rec, lt->present ? read_text(r, &lt->content) : NULL,
+	    disc, &lw);
+	if (!lw.checked)
 		return;
-	core_wpg1_params_default(&prm);
-	if (wm->present) {
-		prm.G = wm->G;
-		prm.alpha = wm->alpha;
-		prm.t_min = wm->T_min;
-		memcpy(keys[nkeys++], wm->key, CORE_WPG1_KEY_LEN);
-	}
-	dw = json_object_get(disc, "watermark");
-	json_array_foreach(json_object_get(dw, "keys"), i, k) {
-		if (nkeys == READ_MAX_WM_KEYS)
-			break;
-		if (read_hexkey(json_string_value(json_object_get(k, "key")),
-		    keys[nkeys]) != 0)
-			continue;
-		if (wm->present && memcmp(keys[nkeys], keys[0], CORE_WPG1_KEY_LEN) == 0)
-			continue;
-		nkeys++;
-	}
-	if (!wm->present && json_is_integer(json_object_get(dw, "G")))
-		prm.G = (unsigned)json_integer_value(json_object_get(dw, "G"));
-	if (nkeys == 0 || core_wpg1_params_check(&prm, &err) != CORE_OK ||
-	    core_wpg1_new(&d, &prm, (const unsigned char (*)[CORE_WPG1_KEY_LEN])keys,
-	    nkeys, &err) != CORE_OK)
-		return;
-	if (core_wpg1_feed(d, text, strlen(text), &err) == CORE_OK &&
-	    core_wpg1_finish(d, res, &err) == CORE_OK) {
-		r->wm = core_wpg1_overall(res, nkeys);
-		r->wm_res = res[0];
-		for (i = 0; i < nkeys; i++)
-			if (res[i].verdict == r->wm) {
-				r->wm_res = res[i];
-				break;
-			}
-		r->wm_checked = 1;
-	}
-	core_wpg1_free(&d);
+	r->wm = lw.verdict;
+	r->wm_res = lw.res;
+	r->wm_checked = 1;
 }
 
 int

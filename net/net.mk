@@ -10,7 +10,8 @@ net_libnet_a_SOURCES = \
 	net/outbox.c net/outbox.h \
 	net/proto.c net/proto.h \
 	net/flow.c net/flow.h \
-	net/poller.c net/poller.h
+	net/poller.c net/poller.h \
+	net/letterwm.c net/letterwm.h
 
 check_PROGRAMS += tests/unit/check_store tests/unit/check_outbox
 tests_unit_check_store_SOURCES = tests/unit/check_store.c

@@ -23,6 +23,7 @@
 #include "core/wpg1.h"
 #include "net/case.h"
 #include "net/flow.h"
+#include "net/letterwm.h"
 #include "net/proto.h"
 #include "net/store.h"
 #include "tui/tui-int.h"
@@ -150,84 +151,22 @@ tui_model_free_cases(struct tui *t)
 	t->ncases = t->summarised = 0;
 }
 
-/* 32 bytes from 64 hex digits; -1 when malformed. */
-static int
-model_hexkey(const char *h, unsigned char out[CORE_WPG1_KEY_LEN])
-{
-	size_t	i;
-	int	hi, lo;
-
-	if (h == NULL || strlen(h) != 2 * CORE_WPG1_KEY_LEN)
-		return -1;
-	for (i = 0; i < CORE_WPG1_KEY_LEN; i++) {
-		hi = h[2 * i] >= 'a' ? h[2 * i] - 'a' + 10 :
-		    h[2 * i] >= 'A' ? h[2 * i] - 'A' + 10 : h[2 * i] - '0';
-		lo = h[2 * i + 1] >= 'a' ? h[2 * i + 1] - 'a' + 10 :
-		    h[2 * i + 1] >= 'A' ? h[2 * i + 1] - 'A' + 10 : h[2 * i + 1] - '0';
-		if (hi < 0 || hi > 15 || lo < 0 || lo > 15)
-			return -1;
-		out[i] = (unsigned char)(hi << 4 | lo);
-	}
-	return 0;
-}
-
 /* Test the letter with the key its label gives and the keys its service
  * publishes (a letter said to be written by a person is tested too). */
 static void
 model_watermark(struct tui *t, struct tui_current *cur, const json_t *disc)
 {
-	const struct core_rec_watermark	*wm = &cur->rec->label.watermark;
 	const struct core_rec_letter	*lt = &cur->rec->explanation.letter;
-	struct core_wpg1_params		 prm;
-	struct core_wpg1_result		 res[8];
-	struct core_wpg1		*d = NULL;
-	struct core_err			 err;
-	unsigned char			 keys[8][CORE_WPG1_KEY_LEN];
-	const json_t			*dw, *k;
-	const char			*text;
-	size_t				 nkeys = 0, i;
+	struct net_letterwm		 lw;
 
-	cur->wm_checked = 0;
-	if (!lt->present)
+	net_letterwm_test(cur->rec, lt->present ?
+	    tui_lang_text(t, &lt->content) : NULL, disc, &lw);
+	cur->wm_checked = lw.checked;
+	if (!lw.checked)
 		return;
-	core_wpg1_params_default(&prm);
-	if (wm->present) {
-		prm.G = wm->G;
-		prm.alpha = wm->alpha;
-		prm.t_min = wm->T_min;
-		memcpy(keys[nkeys++], wm->key, CORE_WPG1_KEY_LEN);
-	}
-	dw = json_object_get(disc, "watermark");
-	json_array_foreach(json_object_get(dw, "keys"), i, k) {
-		if (nkeys == 8)
-			break;
-		if (model_hexkey(json_string_value(json_object_get(k, "key")),
-		    keys[nkeys]) != 0)
-			continue;
-		if (nkeys > 0 && wm->present && memcmp(keys[nkeys], keys[0],
-		    CORE_WPG1_KEY_LEN) == 0)
-			continue;
-		nkeys++;
-	}
-	if (!wm->present && json_is_integer(json_object_get(dw, "G")))
-		prm.G = (unsigned)json_integer_value(json_object_get(dw, "G"));
-	if (nkeys == 0 || core_wpg1_params_check(&prm, &err) != CORE_OK)
-		return;
-	text = tui_lang_text(t, &lt->content);
-	if (core_wpg1_new(&d, &prm, (const unsigned char (*)[CORE_WPG1_KEY_LEN])keys,
-	    nkeys, &err) != CORE_OK)
-		return;
-	if (core_wpg1_feed(d, text, strlen(text), &err) == CORE_OK &&
-	    core_wpg1_finish(d, res, &err) == CORE_OK) {
-		cur->wm = core_wpg1_overall(res, nkeys);
-		cur->wm_res = res[0];
-		for (i = 0; i < nkeys; i++)
-			if (res[i].verdict == cur->wm)
-				cur->wm_res = res[i];
-		cur->wm_checked = 1;
-		cur->wm_label_key = wm->present;
-	}
-	core_wpg1_free(&d);
+	cur->wm = lw.verdict;
+	cur->wm_res = lw.res;
+	cur->wm_label_key = lw.label_key;
 }
 
 /* Verify the stored decision again, offline, with the keys its service
