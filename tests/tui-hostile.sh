@@ -13,34 +13,12 @@ if ! command -v tmux >/dev/null 2>&1 || ! command -v python3 >/dev/null 2>&1; th
 	exit 77
 fi
 PY="python3 $top_srcdir/tests/tui-hostile.py"
-ST="$T_TMP/svc"
 SOCK="recourse-tuih-$$"
 TM="tmux -L $SOCK"
-SVC=
-cleanup() {
-	$TM kill-server 2>/dev/null || true
-	[ -n "$SVC" ] && kill "$SVC" 2>/dev/null || true
-	rm -rf "$T_TMP"
-}
-trap cleanup EXIT
-mkdir -p "$ST"
+A11Y_EXTRA_CLEANUP="$TM kill-server 2>/dev/null || true"
 $PY make "$top_srcdir/data" "$T_TMP/data"
-"$RECOURSE_SERVICE" serve --demo "$T_TMP/data" --state "$ST" \
-    --listen 127.0.0.1:0 --port-file "$ST/port" --rate 0 \
-    --client-config "$ST/recourse.conf" --access-log none 2>"$ST/err" &
-SVC=$!
-i=0
-while [ ! -s "$ST/port" ] || [ ! -s "$ST/recourse.conf" ]; do
-	i=$((i + 1))
-	if [ $i -gt 300 ] || ! kill -0 "$SVC" 2>/dev/null; then
-		cat "$ST/err" >&2
-		exit 99
-	fi
-	sleep 0.1
-done
-CONF="$T_TMP/recourse.conf"
-cp "$ST/recourse.conf" "$CONF"
-echo "data-dir = $T_TMP/store" >> "$CONF"
+A11Y_DEMO="$T_TMP/data"
+. "$top_srcdir/tests/a11y/svc.sh"
 
 screen() { $TM capture-pane -p -t tui; }
 wait_for() {

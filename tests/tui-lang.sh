@@ -13,37 +13,10 @@ if ! command -v tmux >/dev/null 2>&1 || ! command -v python3 >/dev/null 2>&1; th
 	exit 77
 fi
 PY="python3 $top_srcdir/tests/tui-lang.py"
-ST="$T_TMP/svc"
 SOCK="recourse-tuil-$$"
 TM="tmux -L $SOCK"
-SVC=
-cleanup() {
-	$TM kill-server 2>/dev/null || true
-	[ -n "$SVC" ] && kill "$SVC" 2>/dev/null || true
-	rm -rf "$T_TMP"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM HUP
-unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY ALL_PROXY all_proxy no_proxy NO_PROXY
-XDG_CONFIG_HOME="$T_TMP/xdg-config"; export XDG_CONFIG_HOME
-XDG_DATA_HOME="$T_TMP/xdg-data"; export XDG_DATA_HOME
-mkdir -p "$ST"
-"$RECOURSE_SERVICE" serve --demo "$top_srcdir/data" --state "$ST" \
-    --listen 127.0.0.1:0 --port-file "$ST/port" --rate 0 \
-    --client-config "$ST/recourse.conf" --access-log none 2>"$ST/err" &
-SVC=$!
-i=0
-while [ ! -s "$ST/port" ] || [ ! -s "$ST/recourse.conf" ]; do
-	i=$((i + 1))
-	if [ $i -gt 300 ] || ! kill -0 "$SVC" 2>/dev/null; then
-		cat "$ST/err" >&2
-		exit 99
-	fi
-	sleep 0.1
-done
-CONF="$T_TMP/recourse.conf"
-grep -v '^data-dir' "$ST/recourse.conf" > "$CONF"
-echo "data-dir = $T_TMP/store" >> "$CONF"
+A11Y_EXTRA_CLEANUP="$TM kill-server 2>/dev/null || true"
+. "$top_srcdir/tests/a11y/svc.sh"
 run() {
 	echo "LC_ALL=C.UTF-8 TERM=screen-256color RECOURSE_LOCALEDIR=$RECOURSE_LOCALEDIR $RECOURSE --lang $1 --allow-http-loopback -c $CONF; sleep 60"
 }

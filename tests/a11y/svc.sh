@@ -2,6 +2,7 @@
 # loopback port for the accessibility tests, and a client configuration
 # that points at it.  Source it after tests/lib.sh; it sets SVC, CONF and
 # R (the options every recourse run takes) and stops the service at exit.
+# A11Y_DEMO, when set, names another folder of demo cases to serve.
 # No proxy and none of the person's own configuration may come in.
 unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY ALL_PROXY all_proxy no_proxy NO_PROXY
 XDG_CONFIG_HOME="$T_TMP/xdg-config"; export XDG_CONFIG_HOME
@@ -22,14 +23,18 @@ trap a11y_cleanup EXIT
 trap 'exit 1' INT TERM HUP
 ST="$T_TMP/svc"
 mkdir -p "$ST"
-"$RECOURSE_SERVICE" serve --demo "$top_srcdir/data" --state "$ST" \
+"$RECOURSE_SERVICE" serve --demo "${A11Y_DEMO:-$top_srcdir/data}" --state "$ST" \
     --listen 127.0.0.1:0 --port-file "$ST/port" --rate 0 \
     --client-config "$ST/recourse.conf" 2>"$ST/err" &
-A11Y_PIDS="$A11Y_PIDS $!"
+A11Y_SVC=$!
+A11Y_PIDS="$A11Y_PIDS $A11Y_SVC"
 i=0
 while [ ! -s "$ST/port" ] || [ ! -s "$ST/recourse.conf" ]; do
 	i=$((i + 1))
-	if [ $i -gt 300 ]; then cat "$ST/err" >&2; exit 99; fi
+	if [ $i -gt 300 ] || ! kill -0 "$A11Y_SVC" 2>/dev/null; then
+		cat "$ST/err" >&2
+		exit 99
+	fi
 	sleep 0.1
 done
 SVC="http://127.0.0.1:$(cat "$ST/port")"
