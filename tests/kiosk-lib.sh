@@ -86,3 +86,37 @@ kiosk_begin() {
 }
 # still_running: recourse has not ended.
 still_running() { ! screen | grep -q EXITED; }
+# kiosk_contest: from the start screen, open the loan case, fill in a
+# contest (a ground, the first remedy after the grounds, a statement and an
+# e-mail address), review it, send it and come to its receipt.
+kiosk_contest() {
+	keys Enter
+	wait_for "Service address"
+	keys "$SERVICE" Tab LN-2026-004217 Tab 7KQ4-M2PX Tab Enter
+	check "the decision opens" wait_for "[ok] valid and trusted"
+	keys c
+	wait_for "[ ] Information used about me is wrong"
+	# A ground, then the first remedy after the grounds.
+	keys Space
+	ng=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["contest"]["grounds"]))' \
+	    "$top_srcdir/data/cases/loan-denied/record.json")
+	i=0; while [ $i -lt "$ng" ]; do keys Tab; i=$((i + 1)); done
+	keys Space
+	keys End BTab BTab BTab BTab
+	keys "My gross income is 41000, not 31000."
+	wait_for "Draft saved."
+	keys Tab Tab "a.person@example.org" Tab Tab Enter
+	check "the review shows what will be sent" wait_for "exactly what will be sent"
+	keys y
+	n=0
+	while ! screen | grep -qF "The service received your contest."; do
+		if screen | grep -qF "Access code (hidden"; then
+			keys 7KQ4-M2PX Tab Tab Enter
+			sleep 0.5
+		fi
+		n=$((n + 1)); [ $n -gt 150 ] && break
+		sleep 0.1
+	done
+	check "the contest is sent and its receipt shown" wait_for "The service received your contest."
+	check "the receipt screen offers the code to take away" wait_for "g Take it away"
+}
