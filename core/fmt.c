@@ -164,12 +164,13 @@ core_fmt_ymd(const struct core_fmt_locale *loc, int y, int m, int d,
 	fmt_cut(out, outsz, n);
 }
 
-/* The date at the start of iso: 0 and its parts when valid. */
+/* The date at the start of iso: 0 and its parts when valid, and in *t
+ * (unless NULL) its first second. */
 static int
-fmt_parse_date(const char *iso, int *y, int *m, int *d)
+fmt_parse_date(const char *iso, int *y, int *m, int *d, time_t *t)
 {
 	char	day[11];
-	time_t	t;
+	time_t	t0;
 
 	if (iso == NULL || strlen(iso) < 10)
 		return -1;
@@ -177,8 +178,10 @@ fmt_parse_date(const char *iso, int *y, int *m, int *d)
 	day[10] = '\0';
 	if (iso[10] != '\0' && iso[10] != 'T' && iso[10] != 't')
 		return -1;
-	if (core_trust_date_parse(day, &t) != 0)
+	if (core_trust_date_parse(day, &t0) != 0)
 		return -1;
+	if (t != NULL)
+		*t = t0;
 	*y = (day[0] - '0') * 1000 + (day[1] - '0') * 100 + (day[2] - '0') * 10 +
 	    (day[3] - '0');
 	*m = (day[5] - '0') * 10 + (day[6] - '0');
@@ -195,7 +198,7 @@ core_fmt_date(const struct core_fmt_locale *loc, const char *iso, char *out,
 
 	if (outsz == 0)
 		return -1;
-	if (fmt_parse_date(iso, &y, &m, &d) != 0) {
+	if (fmt_parse_date(iso, &y, &m, &d, NULL) != 0) {
 		fmt_cut(out, outsz, snprintf(out, outsz, "%s", iso != NULL ? iso : ""));
 		return -1;
 	}
@@ -438,15 +441,10 @@ core_fmt_quantity(const struct core_fmt_locale *loc, double v, const char *unit,
 int
 core_fmt_days_until(const char *iso, time_t now, long *days)
 {
-	char	day[11];
 	time_t	t;
 	int	y, m, d;
 
-	if (fmt_parse_date(iso, &y, &m, &d) != 0)
-		return -1;
-	memcpy(day, iso, 10);
-	day[10] = '\0';
-	if (core_trust_date_parse(day, &t) != 0)
+	if (fmt_parse_date(iso, &y, &m, &d, &t) != 0)
 		return -1;
 	*days = (long)(((long long)t - ((long long)now - (long long)now % 86400)) / 86400);
 	return 0;
