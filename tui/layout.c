@@ -56,6 +56,7 @@ tui_layout(struct tui *t, struct tui_layout *l)
 		l->pane[TUI_P_CASES] = (struct tui_rect){ b.y, 0, b.h, cw };
 		l->shown[TUI_P_CASES] = 1;
 		l->tab_row = b.y;
+		l->tab_x = cw;
 		l->pane[detail] = (struct tui_rect){ b.y + 1, cw, b.h - 1, t->cols - cw };
 		l->shown[detail] = 1;
 		return;

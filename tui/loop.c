@@ -130,8 +130,7 @@ loop_tabs(struct tui *t, const struct tui_layout *l)
 {
 	char	buf[512];
 	size_t	len = 0;
-	int	i, x = l->tabs && l->shown[TUI_P_CASES] && t->cols >= 80 ?
-		    l->pane[TUI_P_CASES].w : 0;
+	int	i, x = l->tab_x;
 
 	for (i = x > 0 ? TUI_P_DECISION : 0; i < TUI_P_MAIN; i++) {
 		const char *name = _(t->panes[i].ops->title);

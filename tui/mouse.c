@@ -45,8 +45,7 @@ mouse_tab_at(struct tui *t, const struct tui_layout *l, int x)
 	const char	*name;
 	int		 i, at, w;
 
-	at = l->tabs && l->shown[TUI_P_CASES] && t->cols >= 80 ?
-	    l->pane[TUI_P_CASES].w : 0;
+	at = l->tab_x;
 	for (i = at > 0 ? TUI_P_DECISION : 0; i < TUI_P_MAIN; i++) {
 		name = _(t->panes[i].ops->title);
 		w = (int)core_text_width(name, strlen(name)) + 3;

@@ -406,6 +406,8 @@ struct tui_layout {
 	int		shown[TUI_P_MAIN];
 	int		tabs;		/* one detail pane at a time, with tabs */
 	int		tab_row;	/* row of the tab strip, or -1 */
+	int		tab_x;		/* its first column: right of Cases when
+					   Cases shows beside it */
 	struct tui_rect	body;
 };
 void	tui_layout(struct tui *t, struct tui_layout *l);
