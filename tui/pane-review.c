@@ -148,14 +148,6 @@ out:
 	net_outbox_entry_clear(&e);
 }
 
-/* Draw the review. */
-static void
-review_draw(struct tui *t, struct tui_pane *p, const struct tui_rect *r,
-    int focused)
-{
-	tui_docpane_draw(t, p, r, 1);
-}
-
 /* y sends; Esc goes back to the form. */
 static int
 review_key(struct tui *t, struct tui_pane *p, int key)
@@ -174,7 +166,7 @@ review_key(struct tui *t, struct tui_pane *p, int key)
 const struct tui_pane_ops tui_pane_review_ops = {
 	.title = N_("Review what will be sent"),
 	.build = review_build,
-	.draw = review_draw,
+	.draw = tui_docpane_draw,
 	.key = review_key,
 	.resize = tui_docpane_resize,
 	.focus = tui_docpane_focus,
