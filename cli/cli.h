@@ -22,9 +22,12 @@ enum cli_exit {
 	CLI_EXIT_SOFTWARE = 70		/* out of memory or internal error */
 };
 
+struct cli_config;
+
 struct cli_opts {
 	const char	*lang;		/* --lang, or NULL for the locale */
 	const char	*config;	/* --config FILE */
+	struct cli_config *cfg;		/* read already: the session takes it */
 	int		 screen_reader;	/* --screen-reader, RECOURSE_SCREEN_READER */
 	int		 plain;		/* --plain */
 	int		 kiosk;		/* --kiosk */

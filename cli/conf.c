@@ -158,8 +158,8 @@ cli_config_read(struct cli_config *cf, const char *path, int missing_ok)
 		key = config_trim(key);
 		if (!config_known(key)) {
 			/* A newer recourse may know it: warn, do not stop; once
-			 * a run, although an interactive start reads the file
-			 * twice (for the modes, then for the session). */
+			 * a run, although a kiosk reads its file again for
+			 * each person's session. */
 			if (!config_warned(path))
 				cli_warnx(_("%s:%u: ignoring unknown key \"%s\" (see recourse.conf(5))"),
 				    path, lineno, key);

@@ -151,20 +151,22 @@ main_env_mode(const char *name, int *mode)
 
 /* The modes of the interface, from the weakest to the strongest word:
  * screen-reader and plain in recourse.conf, then RECOURSE_SCREEN_READER
- * and RECOURSE_PLAIN, then the options (sr, plain: given).  -1 when the
- * configuration cannot be read (a message has been printed). */
+ * and RECOURSE_PLAIN, then the options (sr, plain: given).  The
+ * configuration read into cf is handed on to the session in o->cfg.  -1
+ * when it cannot be read (a message has been printed). */
 static int
-main_modes(struct cli_opts *o, int sr, int plain)
+main_modes(struct cli_opts *o, struct cli_config *cf, int sr, int plain)
 {
-	struct cli_config	cf;
-	int			rc = 0;
+	int	rc = 0;
 
 	if (!o->kiosk) {
-		if (cli_config_load(&cf, o->config) != 0 ||
-		    cli_config_bool(&cf, "screen-reader", 0, &o->screen_reader) != 0 ||
-		    cli_config_bool(&cf, "plain", 0, &o->plain) != 0)
+		if (cli_config_load(cf, o->config) != 0 ||
+		    cli_config_bool(cf, "screen-reader", 0, &o->screen_reader) != 0 ||
+		    cli_config_bool(cf, "plain", 0, &o->plain) != 0) {
+			cli_config_free(cf);
 			rc = -1;
-		cli_config_free(&cf);
+		} else
+			o->cfg = cf;
 	}
 	main_env_mode("RECOURSE_SCREEN_READER", &o->screen_reader);
 	if (!o->kiosk)
@@ -193,6 +195,7 @@ main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct cli_opts		 opts;
+	struct cli_config	 cf;
 	const struct cli_cmd	*c;
 	const char		*env;
 	int			 ch, opt_sr = 0, opt_plain = 0;
@@ -246,7 +249,7 @@ main(int argc, char **argv)
 	argv += optind;
 	/* The configuration is read here only for the interactive start:
 	 * commands read it themselves, and some need none. */
-	if (argc == 0 && main_modes(&opts, opt_sr, opt_plain) != 0)
+	if (argc == 0 && main_modes(&opts, &cf, opt_sr, opt_plain) != 0)
 		return CLI_EXIT_USAGE;
 	if (argc > 0) {
 		main_env_mode("RECOURSE_SCREEN_READER", &opts.screen_reader);

@@ -585,8 +585,13 @@ cli_session_open(struct cli_session *s, struct cli_opts *o, int net)
 	memset(s, 0, sizeof *s);
 	s->opts = o;
 	core_trust_state_init(&s->tstate);
-	/* A kiosk reads its administrator's kiosk.conf and nothing else. */
-	if ((o->kiosk ? cli_kiosk_config_load(&s->cfg, o->kiosk_config) :
+	/* A kiosk reads its administrator's kiosk.conf and nothing else; the
+	 * interactive start has read recourse.conf for its modes already. */
+	if (o->cfg != NULL && !o->kiosk) {
+		s->cfg = *o->cfg;
+		memset(o->cfg, 0, sizeof *o->cfg);
+		o->cfg = NULL;
+	} else if ((o->kiosk ? cli_kiosk_config_load(&s->cfg, o->kiosk_config) :
 	    cli_config_load(&s->cfg, o->config)) != 0)
 		return CLI_EXIT_USAGE;
 	if (cli_config_bool(&s->cfg, "remember-code", 0, &s->remember_code) != 0 ||
