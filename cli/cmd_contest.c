@@ -220,11 +220,9 @@ contest_body(const char *path, const struct net_case *c, json_t *o,
 	return 0;
 }
 
-/* Find the same contest among receipts (1) or in the outbox (2, key set),
- * else queue it (3, key set); -1 after a message. */
-static int
-contest_queue(struct cli_session *s, struct net_case *c, const struct core_buf *body,
-    char key[NET_OUTBOX_KEY_LEN + 1])
+int
+cli_contest_queue(struct cli_session *s, struct net_case *c,
+    const struct core_buf *body, char *key, char *when, size_t whensz)
 {
 	struct net_receipt_rec	*rv = NULL;
 	struct net_outbox_entry	*ov = NULL, e;
@@ -247,9 +245,7 @@ contest_queue(struct cli_session *s, struct net_case *c, const struct core_buf *
 	for (i = 0; i < rn; i++) {
 		if (rv[i].body != NULL && strcmp(rv[i].body, hex) == 0 &&
 		    rv[i].case_id != NULL && strcmp(rv[i].case_id, c->id) == 0) {
-			/* L10N: %s is a date and time. */
-			printf(_("This contest was sent before and its receipt is kept "
-			    "(received %s).\n"), rv[i].received_at != NULL ?
+			snprintf(when, whensz, "%s", rv[i].received_at != NULL ?
 			    rv[i].received_at : "?");
 			ret = 1;
 			goto out;
@@ -259,8 +255,6 @@ contest_queue(struct cli_session *s, struct net_case *c, const struct core_buf *
 		if (strcmp(ov[i].body_sha256, hex) == 0 &&
 		    strcmp(ov[i].case_id, c->id) == 0) {
 			snprintf(key, NET_OUTBOX_KEY_LEN + 1, "%s", ov[i].key);
-			printf("%s\n", _("This contest is already in the outbox; it is "
-			    "sent again with the same key and bytes."));
 			ret = 2;
 			goto out;
 		}
@@ -301,6 +295,7 @@ cli_cmd_contest(struct cli_opts *opts, int argc, char **argv)
 	json_t			*o = NULL;
 	const char		*given = NULL;
 	char			 id[NET_CASE_ID_MAX + 1], key[NET_OUTBOX_KEY_LEN + 1];
+	char			 when[64];
 	char			*code = NULL;
 	int			 ch, ex, q;
 
@@ -366,12 +361,18 @@ cli_cmd_contest(struct cli_opts *opts, int argc, char **argv)
 	}
 	if (contest_body(argv[1], &c, o, &body) != 0)
 		goto out;
-	q = contest_queue(&s, &c, &body, key);
+	q = cli_contest_queue(&s, &c, &body, key, when, sizeof when);
 	if (q < 0) {
 		ex = CLI_EXIT_STORE;
 		goto out;
 	}
+	if (q == 2)
+		printf("%s\n", _("This contest is already in the outbox; it is "
+		    "sent again with the same key and bytes."));
 	if (q == 1) {
+		/* L10N: %s is a date and time. */
+		printf(_("This contest was sent before and its receipt is kept "
+		    "(received %s).\n"), when);
 		cli_print_contest(stdout, &c);
 		ex = CLI_EXIT_OK;
 		goto out;

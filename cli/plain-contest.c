@@ -250,61 +250,17 @@ contest_language(const struct cli_reading *r)
 static int
 contest_queue(struct cli_reading *r, const struct core_buf *body)
 {
-	struct cli_session	*s = r->s;
-	struct net_receipt_rec	*rv = NULL;
-	struct net_outbox_entry	*ov = NULL, e;
-	struct core_err		 err;
-	char			 hex[CORE_SHA256_HEX_LEN + 1];
-	size_t			 rn = 0, on = 0, i;
-	int			 ret = -1;
+	char	key[NET_OUTBOX_KEY_LEN + 1], when[64];
+	int	q;
 
-	net_outbox_entry_init(&e);
-	core_sha256_hex(body->data, body->len, hex);
-	if (net_store_lock(s->store, &err) != CORE_OK) {
-		cli_report(_("the local store"), &err);
+	if ((q = cli_contest_queue(r->s, &r->c, body, key, when, sizeof when)) < 0)
 		return -1;
-	}
-	if (net_receipt_rec_list(s->store, &rv, &rn, &err) != CORE_OK ||
-	    net_outbox_list(s->store, &ov, &on, &err) != CORE_OK) {
-		cli_report(_("the local store"), &err);
-		goto out;
-	}
-	for (i = 0; i < rn; i++) {
-		if (rv[i].body != NULL && strcmp(rv[i].body, hex) == 0 &&
-		    rv[i].case_id != NULL && strcmp(rv[i].case_id, r->c.id) == 0) {
-			printf("%s\n", _("This contest was sent before and its receipt "
-			    "is kept."));
-			ret = 1;
-			goto out;
-		}
-	}
-	for (i = 0; i < on; i++) {
-		if (strcmp(ov[i].body_sha256, hex) == 0 &&
-		    strcmp(ov[i].case_id, r->c.id) == 0) {
-			printf("%s\n", _("This contest is already in the outbox."));
-			ret = 0;
-			goto out;
-		}
-	}
-	if (net_outbox_add(s->store, r->c.id, r->c.service_id, r->c.contests_url,
-	    r->c.decision_id, body->data, body->len, &e, &err) != CORE_OK) {
-		cli_report(_("the outbox"), &err);
-		goto out;
-	}
-	if (r->c.contest_status == NULL ||
-	    strcmp(r->c.contest_status, NET_CONTEST_NONE) == 0) {
-		if (net_case_set(&r->c.contest_status, NET_CONTEST_QUEUED) != CORE_OK ||
-		    net_case_save(s->store, &r->c, &err) != CORE_OK)
-			cli_report(r->c.id, &err);	/* the outbox has it: go on */
-	}
-	printf("%s\n", _("The contest is saved in the outbox."));
-	ret = 0;
-out:
-	net_store_unlock(s->store);
-	net_receipt_rec_list_free(&rv, rn);
-	net_outbox_list_free(&ov, on);
-	net_outbox_entry_clear(&e);
-	return ret;
+	if (q == 1)
+		printf("%s\n", _("This contest was sent before and its receipt "
+		    "is kept."));
+	else if (q == 2)
+		printf("%s\n", _("This contest is already in the outbox."));
+	return q == 1 ? 1 : 0;
 }
 
 /* Ask how the service should answer. */

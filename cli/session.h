@@ -103,6 +103,15 @@ void		cli_print_contest(FILE *fp, const struct net_case *c);
 int		cli_send_outbox(struct cli_session *s, const char *case_id,
 		    const char *code, int force);
 
+/* cmd_contest.c: find the contest body of case c among the receipts (1, with
+ * when it was received in when, "?" if unknown) or in the outbox (2), else
+ * queue it (3, and say so); key (NET_OUTBOX_KEY_LEN + 1 bytes) is the
+ * outbox entry's for 2 and 3.  -1 after a message. */
+struct core_buf;
+int		cli_contest_queue(struct cli_session *s, struct net_case *c,
+		    const struct core_buf *body, char *key, char *when,
+		    size_t whensz);
+
 /* cmd_open.c: print what an open or fetch flow ended with (the case, the
  * verdict with its checks); returns the exit code. */
 int		cli_show_fetched(struct cli_session *s, const struct net_outcome *o);
