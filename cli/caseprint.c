@@ -163,13 +163,11 @@ caseprint_cf_line(void *arg, enum core_cf_line kind, const char *text)
 
 void
 cli_print_cf(FILE *fp, size_t width, const struct core_record *rec,
-    const char *const *prefs, size_t nprefs, int flags)
+    const struct core_cf_result *cf, const char *const *prefs, size_t nprefs,
+    int flags)
 {
-	struct core_cf_result	*cf = NULL;
 	struct caseprint_cf	 c;
 
-	if (core_counterfactual_search(rec, &cf) != CORE_OK)
-		return;
 	c.fp = fp;
 	c.width = width;
 	c.flags = flags;
@@ -178,7 +176,6 @@ cli_print_cf(FILE *fp, size_t width, const struct core_record *rec,
 		    "the scorecard:"));
 	(void)core_cf_explain(rec, cf, caseprint_tr, prefs, nprefs,
 	    caseprint_cf_line, &c);
-	core_cf_free(&cf);
 }
 
 void

@@ -311,13 +311,18 @@ read_change(FILE *fp, struct cli_reading *r)
 {
 	const struct core_rec_explanation	*e = &r->rec->explanation;
 	const struct core_rec_counterfactual	*cf;
+	struct core_cf_result			*res = NULL;
 	struct core_buf				 b;
 	const char				*t;
 	size_t					 i, k;
+	int					 found;
 
 	core_buf_init(&b, 65536);
+	/* Searched once for both the changes and the verdict on the record's. */
+	found = core_counterfactual_search(r->rec, &res) == CORE_OK;
 	cli_plain_say(fp, r->width, NULL, _("What would have changed the outcome:"));
-	cli_print_cf(fp, r->width, r->rec, r->prefs, r->nprefs, 0);
+	if (found)
+		cli_print_cf(fp, r->width, r->rec, res, r->prefs, r->nprefs, 0);
 	cli_plain_say(fp, r->width, NULL, _("As the record states it:"));
 	if (e->ncounterfactuals == 0)
 		cli_plain_say(fp, r->width, NULL, _("The record does not say."));
@@ -341,7 +346,9 @@ read_change(FILE *fp, struct cli_reading *r)
 		}
 		cli_plain_say(fp, r->width, NULL, core_buf_str(&b));
 	}
-	cli_print_cf(fp, r->width, r->rec, r->prefs, r->nprefs, 1);
+	if (found)
+		cli_print_cf(fp, r->width, r->rec, res, r->prefs, r->nprefs, 1);
+	core_cf_free(&res);
 	core_buf_free(&b);
 }
 

@@ -79,12 +79,15 @@ void		cli_print_case(FILE *fp, struct cli_session *s, const struct net_case *c,
  * key.  Returns the number of checks that failed. */
 int		cli_print_label_checks(FILE *fp, struct cli_session *s,
 		    const struct net_case *c, int record_trusted);
-/* What would change the outcome of rec, computed (core_cf_explain(), the
- * lines the Decision pane shows too), wrapped at width: with flags 0 the
- * smallest changes under a heading, with flags 1 where the record's own
- * counterfactuals disagree with the scorecard, or that they agree. */
+/* What would change the outcome of rec, cf being its
+ * core_counterfactual_search() (core_cf_explain(), the lines the Decision
+ * pane shows too), wrapped at width: with flags 0 the smallest changes
+ * under a heading, with flags 1 where the record's own counterfactuals
+ * disagree with the scorecard, or that they agree. */
+struct core_cf_result;
 void		cli_print_cf(FILE *fp, size_t width, const struct core_record *rec,
-		    const char *const *prefs, size_t nprefs, int flags);
+		    const struct core_cf_result *cf, const char *const *prefs,
+		    size_t nprefs, int flags);
 /* The liability chain of rec in its order, operator, deployer, provider,
  * each with its contact and whether a signature backs it (the order and
  * words of the Provenance label pane), wrapped at width. */
