@@ -123,8 +123,6 @@ key_search(struct tui *t, int key)
 static void
 key_action(struct tui *t, enum key_action a)
 {
-	int	i;
-
 	switch (a) {
 	case KA_QUIT:
 		t->quit = 1;
@@ -173,8 +171,9 @@ key_action(struct tui *t, enum key_action a)
 	case KA_THEME:
 		tui_theme_next(t);
 		tui_say(t, TUI_R_STATUS, _("Colours: %s."), tui_theme_name(t->theme));
-		for (i = 0; i < TUI_P_COUNT; i++)
-			tui_pane_stale(&t->panes[i]);
+		/* Colours are the roles' at each frame: only Help names the
+		 * theme in its text. */
+		tui_pane_stale(&t->panes[TUI_P_HELP]);
 		break;
 	case KA_NEXT_PANE:
 		tui_focus(t, (enum tui_pane_id)((t->focus + 1) % TUI_P_MAIN));
