@@ -62,5 +62,11 @@ int	cli_cmd_watermark(struct cli_opts *, int, char **);
 int	cli_cmd_show(struct cli_opts *, int, char **);
 /* cmd_tui.c: no command: the full-screen interface. */
 int	cli_cmd_tui(struct cli_opts *);
+/* The interface's settings that come from the open session s (its
+ * languages put in langs, CLI_MAX_LANGS of them); the others cleared. */
+struct cli_session;
+struct tui_env;
+void	cli_tui_env(struct tui_env *env, struct cli_session *s,
+	    const char **langs);
 
 #endif

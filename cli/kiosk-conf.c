@@ -190,18 +190,8 @@ kiosk_child(struct cli_opts *o)
 
 	if ((ex = cli_session_open(&s, o, 1)) != CLI_EXIT_OK)
 		goto out;
-	memset(&env, 0, sizeof env);
-	for (i = 0; i < s.nlangs && i < CLI_MAX_LANGS; i++)
-		langs[i] = s.langs[i];
-	env.ctx = &s.ctx;
-	env.langs = langs;
-	env.nlangs = i;
-	env.screen_reader = o->screen_reader;
-	env.kiosk = 1;
-	env.remember_code = 0;
-	it = cli_config_get(&s.cfg, "service");
-	env.service = it != NULL ? it->value : NULL;
-	env.theme = NULL;
+	/* A kiosk's session remembers no code (cli_session_open). */
+	cli_tui_env(&env, &s, langs);
 	if (cli_config_long(&s.cfg, "idle-timeout", TUI_KIOSK_IDLE_DEFAULT, 5,
 	    86400, &idle) != 0) {
 		ex = CLI_EXIT_USAGE;
