@@ -170,27 +170,26 @@ model_watermark(struct tui *t, struct tui_current *cur, const json_t *disc)
 }
 
 /* Verify the stored decision again, offline, with the keys its service
- * published when it was fetched, and test its letter. */
+ * published when it was fetched, and test its letter; what the service
+ * published is kept for the label's checks (pane-label.c). */
 static void
 model_verify(struct tui *t, struct tui_current *cur, const struct core_buf *jws)
 {
-	struct net_discovery	 disc;
 	struct core_buf		 raw;
 	struct core_err		 err;
 
-	net_discovery_init(&disc);
 	core_buf_init(&raw, NET_STORE_MAX_FILE);
 	cur->have_v = 0;
 	if (cur->c.discovery != NULL &&
 	    net_store_get_object(t->env->ctx->store, cur->c.discovery, &raw, &err) == CORE_OK)
-		(void)net_discovery_parse(raw.data, raw.len, cur->c.service, &disc, &err);
+		(void)net_discovery_parse(raw.data, raw.len, cur->c.service,
+		    &cur->disc, &err);
 	if (jws->len > 0 && net_verify_decision(t->env->ctx, jws->data, jws->len,
-	    disc.keys, &cur->v) == CORE_OK)
+	    cur->disc.keys, &cur->v) == CORE_OK)
 		cur->have_v = 1;
 	if (cur->rec != NULL)
-		model_watermark(t, cur, disc.doc);
+		model_watermark(t, cur, cur->disc.doc);
 	core_buf_free(&raw);
-	net_discovery_clear(&disc);
 }
 
 /* Open a case in the panes. */
@@ -228,6 +227,7 @@ tui_model_close(struct tui *t)
 	if (t->cur.rec != NULL)
 		core_record_free(&t->cur.rec);
 	net_case_clear(&t->cur.c);
+	net_discovery_clear(&t->cur.disc);
 	memset(&t->cur, 0, sizeof t->cur);
 	net_case_init(&t->cur.c);
 }

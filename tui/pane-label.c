@@ -21,8 +21,6 @@
 #include "core/record.h"
 #include "core/wpg1.h"
 #include "net/flow.h"
-#include "net/proto.h"
-#include "net/store.h"
 #include "tui/tui-int.h"
 
 /* The watermark test of the letter, and what it means for the label. */
@@ -76,23 +74,13 @@ label_check(struct tui *t, const struct core_record *r, struct core_verdict *v,
     struct core_liability *chain)
 {
 	struct core_label_input	 in;
-	struct net_discovery	 disc;
-	struct core_buf		 raw;
-	struct core_err		 err;
-	int			 rc;
 
-	/* The keys the service published may check the provider's
-	 * attestation; they confer no trust. */
-	net_discovery_init(&disc);
-	core_buf_init(&raw, NET_STORE_MAX_FILE);
-	if (t->cur.c.discovery != NULL && net_store_get_object(
-	    t->env->ctx->store, t->cur.c.discovery, &raw, &err) == CORE_OK)
-		(void)net_discovery_parse(raw.data, raw.len, t->cur.c.service,
-		    &disc, &err);
 	core_label_input_init(&in, r, time(NULL));
 	in.trust = t->env->ctx->trust;
 	in.state = t->env->ctx->trust_state;
-	in.keys = disc.keys;
+	/* The keys the service published (tui/model.c) may check the
+	 * provider's attestation; they confer no trust. */
+	in.keys = t->cur.disc.keys;
 	in.newest_id = t->cur.c.decision_id;
 	if (t->cur.wm_checked) {
 		in.wm_checked = 1;
@@ -103,10 +91,7 @@ label_check(struct tui *t, const struct core_record *r, struct core_verdict *v,
 	    core_verdict_overall(&t->cur.v) == CORE_VERDICT_TRUSTED;
 	core_verdict_init(v);
 	memset(chain, 0, sizeof *chain);
-	rc = core_label_check(&in, v, chain) == CORE_OK ? 0 : -1;
-	core_buf_free(&raw);
-	net_discovery_clear(&disc);
-	return rc;
+	return core_label_check(&in, v, chain) == CORE_OK ? 0 : -1;
 }
 
 /* Who is liable, in the order of the chain: operator, deployer, provider,

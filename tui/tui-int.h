@@ -24,6 +24,7 @@
 #include "core/wpg1.h"
 #include "net/case.h"
 #include "net/flow.h"
+#include "net/proto.h"
 #include "tui/editor.h"
 #include "tui/tui.h"
 
@@ -171,6 +172,8 @@ struct tui_current {
 	enum core_wpg1_verdict	 wm;
 	struct core_wpg1_result	 wm_res;
 	int			 wm_label_key;	/* the label gave a key */
+	struct net_discovery	 disc;		/* what its service published when
+						   it was fetched (no trust) */
 	char			 problem[300];	/* why the record could not be read */
 };
 
