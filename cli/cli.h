@@ -60,6 +60,13 @@ int	cli_cmd_list(struct cli_opts *, int, char **);
 int	cli_cmd_inspect(struct cli_opts *, int, char **);
 int	cli_cmd_watermark(struct cli_opts *, int, char **);
 int	cli_cmd_show(struct cli_opts *, int, char **);
+/* session.c: the registry folders, SYSCONFDIR/recourse/registries/ then
+ * $XDG_CONFIG_HOME/recourse/registries/; n of them into dirs (to free). */
+size_t	cli_registry_dirs(char *dirs[2]);
+/* The paths of the files of dir ending in suffix, sorted, into names (n of
+ * them, at most max, to free). */
+size_t	cli_registry_files(const char *dir, const char *suffix, char **names,
+	    size_t max);
 /* cmd_tui.c: no command: the full-screen interface. */
 int	cli_cmd_tui(struct cli_opts *);
 /* The interface's settings that come from the open session s (its

@@ -195,64 +195,6 @@ out:
 	return rc;
 }
 
-static int
-verify_strcmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The files of dir ending in suffix, sorted, into names (n of them). */
-static size_t
-verify_dir(const char *dir, const char *suffix, char **names, size_t max)
-{
-	DIR		*d;
-	struct dirent	*de;
-	size_t		 n = 0, len, slen = strlen(suffix);
-	char		*p;
-
-	if ((d = opendir(dir)) == NULL)
-		return 0;
-	while (n < max && (de = readdir(d)) != NULL) {
-		len = strlen(de->d_name);
-		if (de->d_name[0] == '.' || len <= slen ||
-		    strcmp(de->d_name + len - slen, suffix) != 0)
-			continue;
-		if ((p = malloc(strlen(dir) + len + 2)) == NULL)
-			break;
-		memcpy(p, dir, strlen(dir));
-		p[strlen(dir)] = '/';
-		memcpy(p + strlen(dir) + 1, de->d_name, len + 1);
-		names[n++] = p;
-	}
-	closedir(d);
-	qsort(names, n, sizeof *names, verify_strcmp);
-	return n;
-}
-
-/* The registry folders, system first; n of them into dirs (owned). */
-static size_t
-verify_default_dirs(char *dirs[2])
-{
-	const char	*xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
-	struct core_buf	 b;
-	size_t		 n = 0;
-
-	dirs[n++] = strdup(SYSCONFDIR "/recourse/registries");
-	core_buf_init(&b, 4096);
-	if (xdg != NULL && xdg[0] == '/')
-		core_buf_printf(&b, "%s/recourse/registries", xdg);
-	else if (home != NULL && home[0] == '/')
-		core_buf_printf(&b, "%s/.config/recourse/registries", home);
-	if (b.len > 0)
-		dirs[n++] = strdup(core_buf_str(&b));
-	core_buf_free(&b);
-	if (dirs[0] == NULL || (n == 2 && dirs[1] == NULL)) {
-		cli_warnx("%s", _(core_strerror(CORE_E_NOMEM)));
-		exit(CLI_EXIT_SOFTWARE);
-	}
-	return n;
-}
-
 /* Root keys and registries of the registry folders; problems there are
  * warnings, since the person did not name those files. */
 static enum core_code
@@ -264,10 +206,10 @@ verify_load_dirs(struct verify_ctx *ctx, int roots)
 	char		*dirs[2], *names[VERIFY_MAX_DIRFILES];
 	size_t		 nd, n, i, j, s;
 
-	nd = verify_default_dirs(dirs);
+	nd = cli_registry_dirs(dirs);
 	for (i = 0; i < nd; i++) {
 		for (s = 0; roots && s < 2; s++) {
-			n = verify_dir(dirs[i], root_suffixes[s], names,
+			n = cli_registry_files(dirs[i], root_suffixes[s], names,
 			    VERIFY_MAX_DIRFILES);
 			for (j = 0; j < n; j++) {
 				core_err_clear(&err);
@@ -278,7 +220,7 @@ verify_load_dirs(struct verify_ctx *ctx, int roots)
 				free(names[j]);
 			}
 		}
-		n = roots ? 0 : verify_dir(dirs[i], ".jws", names,
+		n = roots ? 0 : cli_registry_files(dirs[i], ".jws", names,
 		    VERIFY_MAX_DIRFILES);
 		for (j = 0; j < n; j++) {
 			if (rc == CORE_OK)

@@ -41,6 +41,7 @@
 
 #define SESSION_KEYFILE_MAX	(1024u * 1024u)
 #define SESSION_REGISTRY_MAX	(4u * 1024u * 1024u)
+#define SESSION_MAX_DIRFILES	256	/* files read in a registry folder */
 
 void
 cli_put_safe(FILE *fp, const char *s)
@@ -377,9 +378,58 @@ session_strcmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+size_t
+cli_registry_files(const char *dir, const char *suffix, char **names, size_t max)
+{
+	DIR		*d;
+	struct dirent	*de;
+	size_t		 n = 0, len, slen = strlen(suffix);
+	char		*p;
+
+	if ((d = opendir(dir)) == NULL)
+		return 0;
+	while (n < max && (de = readdir(d)) != NULL) {
+		len = strlen(de->d_name);
+		if (de->d_name[0] == '.' || len <= slen ||
+		    strcmp(de->d_name + len - slen, suffix) != 0)
+			continue;
+		if ((p = malloc(strlen(dir) + len + 2)) == NULL)
+			break;
+		memcpy(p, dir, strlen(dir));
+		p[strlen(dir)] = '/';
+		memcpy(p + strlen(dir) + 1, de->d_name, len + 1);
+		names[n++] = p;
+	}
+	closedir(d);
+	qsort(names, n, sizeof *names, session_strcmp);
+	return n;
+}
+
+size_t
+cli_registry_dirs(char *dirs[2])
+{
+	const char	*xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+	struct core_buf	 b;
+	size_t		 n = 0;
+
+	dirs[n++] = strdup(SYSCONFDIR "/recourse/registries");
+	core_buf_init(&b, 4096);
+	if (xdg != NULL && xdg[0] == '/')
+		core_buf_printf(&b, "%s/recourse/registries", xdg);
+	else if (home != NULL && home[0] == '/')
+		core_buf_printf(&b, "%s/.config/recourse/registries", home);
+	if (b.len > 0)
+		dirs[n++] = strdup(core_buf_str(&b));
+	core_buf_free(&b);
+	if (dirs[0] == NULL || (n == 2 && dirs[1] == NULL)) {
+		cli_warnx("%s", _(core_strerror(CORE_E_NOMEM)));
+		exit(CLI_EXIT_SOFTWARE);
+	}
+	return n;
+}
+
 /*
- * The registry folders, as recourse verify reads them: SYSCONFDIR/recourse/
- * registries/ then $XDG_CONFIG_HOME/recourse/registries/; *.jwk and *.pem
+ * The registry folders, as recourse verify reads them: *.jwk then *.pem
  * files are root keys (with roots set), *.jws files signed registries (with
  * roots clear), each folder in the order of the names.  Problems there are
  * warnings: the person did not name those files.
@@ -387,49 +437,33 @@ session_strcmp(const void *a, const void *b)
 static void
 session_registry_dirs(struct cli_session *s, int roots)
 {
-	const char	*xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
-	char		 dirs[2][PATH_MAX], path[PATH_MAX], *names[256];
-	DIR		*d;
-	struct dirent	*de;
-	size_t		 nd = 0, n, i, j, len;
-	int		 want;
+	static const char *const root_suffixes[] = { ".jwk", ".pem", NULL };
+	static const char *const reg_suffixes[] = { ".jws", NULL };
+	const char *const	*suffix;
+	char			*dirs[2], *names[SESSION_MAX_DIRFILES];
+	size_t			 nd, n, i, j;
 
-	snprintf(dirs[nd++], PATH_MAX, "%s", SYSCONFDIR "/recourse/registries");
-	if (s->opts->kiosk)
-		;	/* a kiosk trusts only its administrator's registries */
-	else if (xdg != NULL && xdg[0] == '/')
-		snprintf(dirs[nd++], PATH_MAX, "%s/recourse/registries", xdg);
-	else if (home != NULL && home[0] == '/')
-		snprintf(dirs[nd++], PATH_MAX, "%s/.config/recourse/registries", home);
+	nd = cli_registry_dirs(dirs);
 	for (i = 0; i < nd; i++) {
-		if ((d = opendir(dirs[i])) == NULL)
-			continue;
-		n = 0;
-		while ((de = readdir(d)) != NULL && n < 256) {
-			len = strlen(de->d_name);
-			if (de->d_name[0] == '.' || len < 5)
-				continue;
-			if (roots)
-				want = strcmp(de->d_name + len - 4, ".jwk") == 0 ||
-				    strcmp(de->d_name + len - 4, ".pem") == 0;
-			else
-				want = strcmp(de->d_name + len - 4, ".jws") == 0;
-			if (want && (names[n] = strdup(de->d_name)) != NULL)
-				n++;
-		}
-		closedir(d);
-		qsort(names, n, sizeof *names, session_strcmp);
-		for (j = 0; j < n; j++) {
-			if (snprintf(path, sizeof path, "%s/%s", dirs[i],
-			    names[j]) >= (int)sizeof path)
-				;	/* cannot be named: skipped */
-			else if (roots)
-				session_keyfile(s, path, CORE_TRUST_AS_ROOT, NULL);
-			else
-				session_registry_file(s, path);
-			free(names[j]);
+		/* A kiosk trusts only its administrator's registries. */
+		if (i > 0 && s->opts->kiosk)
+			break;
+		for (suffix = roots ? root_suffixes : reg_suffixes; *suffix != NULL;
+		    suffix++) {
+			n = cli_registry_files(dirs[i], *suffix, names,
+			    SESSION_MAX_DIRFILES);
+			for (j = 0; j < n; j++) {
+				if (roots)
+					session_keyfile(s, names[j],
+					    CORE_TRUST_AS_ROOT, NULL);
+				else
+					session_registry_file(s, names[j]);
+				free(names[j]);
+			}
 		}
 	}
+	for (i = 0; i < nd; i++)
+		free(dirs[i]);
 }
 
 /* A registry refresh ended. */
