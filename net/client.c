@@ -324,8 +324,8 @@ net_client_set_languages(struct net_client *c, const char *const *langs,
 	}
 	if (rc == CORE_OK && k > 0 && !english)
 		rc = core_buf_printf(&b, ", en;q=0.5");
-	if (rc == CORE_OK && k > 0 && (rc = client_dup(core_buf_str(&b), &v)) != CORE_OK)
-		goto out;
+	if (rc == CORE_OK && k > 0)
+		rc = client_dup(core_buf_str(&b), &v);
 	if (rc != CORE_OK)
 		goto out;
 	core_free(c->accept_language);
