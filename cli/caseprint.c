@@ -74,6 +74,23 @@ caseprint_keys(struct cli_session *s, const struct net_case *c)
 	return ks;
 }
 
+/* The input of the label's checks on rec, the record of case c; returns
+ * the service's published keys it uses, for core_keyset_free(). */
+static struct core_keyset *
+caseprint_label_input(struct core_label_input *in, struct cli_session *s,
+    const struct net_case *c, const struct core_record *rec, int record_trusted)
+{
+	struct core_keyset	*keys = caseprint_keys(s, c);
+
+	core_label_input_init(in, rec, time(NULL));
+	in->trust = s->trust;
+	in->state = &s->tstate;
+	in->keys = keys;
+	in->newest_id = c->decision_id;
+	in->record_trusted = record_trusted;
+	return keys;
+}
+
 int
 cli_print_label_checks(FILE *fp, struct cli_session *s, const struct net_case *c,
     int record_trusted)
@@ -97,12 +114,7 @@ cli_print_label_checks(FILE *fp, struct cli_session *s, const struct net_case *c
 	    core_counterfactual_search(rec, &cf) != CORE_OK ||
 	    core_cf_verdict(rec, cf, &v) != CORE_OK)
 		goto nomem;
-	core_label_input_init(&in, rec, time(NULL));
-	in.trust = s->trust;
-	in.state = &s->tstate;
-	in.keys = keys = caseprint_keys(s, c);
-	in.newest_id = c->decision_id;
-	in.record_trusted = record_trusted;
+	keys = caseprint_label_input(&in, s, c, rec, record_trusted);
 	if (core_label_check(&in, &v, NULL) != CORE_OK)
 		goto nomem;
 	/* L10N: a heading above the checks of a decision's label. */
@@ -193,12 +205,7 @@ cli_print_chain(FILE *fp, size_t width, struct cli_session *s,
 
 	core_verdict_init(&v);
 	core_buf_init(&b, 8192);
-	core_label_input_init(&in, rec, time(NULL));
-	in.trust = s->trust;
-	in.state = &s->tstate;
-	in.keys = keys = caseprint_keys(s, c);
-	in.newest_id = c->decision_id;
-	in.record_trusted = record_trusted;
+	keys = caseprint_label_input(&in, s, c, rec, record_trusted);
 	if (core_label_check(&in, &v, &chain) != CORE_OK)
 		goto out;
 	for (i = 0; i < 3; i++) {
