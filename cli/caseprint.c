@@ -91,14 +91,30 @@ caseprint_label_input(struct core_label_input *in, struct cli_session *s,
 	return keys;
 }
 
+void
+cli_label_verdict(const struct core_label_input *in, struct core_verdict *v)
+{
+	struct core_scorecard_result	*sc;
+	struct core_cf_result		*cf = NULL;
+
+	if ((sc = malloc(sizeof *sc)) == NULL ||
+	    core_scorecard_check(in->rec, sc, v) != CORE_OK ||
+	    core_counterfactual_search(in->rec, &cf) != CORE_OK ||
+	    core_cf_verdict(in->rec, cf, v) != CORE_OK ||
+	    core_label_check(in, v, NULL) != CORE_OK) {
+		cli_warnx("%s", _(core_strerror(CORE_E_NOMEM)));
+		exit(CLI_EXIT_SOFTWARE);
+	}
+	core_cf_free(&cf);
+	free(sc);
+}
+
 int
 cli_print_label_checks(FILE *fp, struct cli_session *s, const struct net_case *c,
     int record_trusted)
 {
 	struct core_keyset		*keys = NULL;
 	struct core_record		*rec;
-	struct core_scorecard_result	*sc = NULL;
-	struct core_cf_result		*cf = NULL;
 	struct core_label_input		 in;
 	struct core_verdict		 v;
 	struct core_buf			 line;
@@ -109,14 +125,8 @@ cli_print_label_checks(FILE *fp, struct cli_session *s, const struct net_case *c
 		return 0;
 	core_verdict_init(&v);
 	core_buf_init(&line, 8192);
-	if ((sc = malloc(sizeof *sc)) == NULL ||
-	    core_scorecard_check(rec, sc, &v) != CORE_OK ||
-	    core_counterfactual_search(rec, &cf) != CORE_OK ||
-	    core_cf_verdict(rec, cf, &v) != CORE_OK)
-		goto nomem;
 	keys = caseprint_label_input(&in, s, c, rec, record_trusted);
-	if (core_label_check(&in, &v, NULL) != CORE_OK)
-		goto nomem;
+	cli_label_verdict(&in, &v);
 	/* L10N: a heading above the checks of a decision's label. */
 	fprintf(fp, "%s\n", _("Label checks:"));
 	for (i = 0; i < v.n; i++) {
@@ -135,14 +145,9 @@ cli_print_label_checks(FILE *fp, struct cli_session *s, const struct net_case *c
 		fputc('\n', fp);
 	}
 	core_keyset_free(&keys);
-	core_cf_free(&cf);
-	free(sc);
 	core_record_free(&rec);
 	core_buf_free(&line);
 	return failed;
-nomem:
-	cli_warnx("%s", _(core_strerror(CORE_E_NOMEM)));
-	exit(CLI_EXIT_SOFTWARE);
 }
 
 /* Translate the words core adds. */

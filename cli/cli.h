@@ -67,6 +67,12 @@ size_t	cli_registry_dirs(char *dirs[2]);
  * them, at most max, to free). */
 size_t	cli_registry_files(const char *dir, const char *suffix, char **names,
 	    size_t max);
+/* caseprint.c: the label checks of in's record added to v: the scorecard
+ * computed again, the record's counterfactuals and the label's rules. */
+struct core_label_input;
+struct core_verdict;
+void	cli_label_verdict(const struct core_label_input *in,
+	    struct core_verdict *v);
 /* cmd_tui.c: no command: the full-screen interface. */
 int	cli_cmd_tui(struct cli_opts *);
 /* The interface's settings that come from the open session s (its

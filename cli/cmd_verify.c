@@ -437,8 +437,6 @@ verify_label(struct verify_ctx *ctx, const struct core_verdict *v,
     const struct core_doc_info *info, struct core_verdict *label)
 {
 	struct core_record		*rec = NULL;
-	struct core_scorecard_result	*sc = NULL;
-	struct core_cf_result		*cf = NULL;
 	struct core_label_input		 in;
 	struct core_err			 err;
 	enum core_verdict_overall	 o = core_verdict_overall(v);
@@ -449,26 +447,15 @@ verify_label(struct verify_ctx *ctx, const struct core_verdict *v,
 	    (o != CORE_VERDICT_TRUSTED && o != CORE_VERDICT_UNTRUSTED) ||
 	    core_record_parse(info->payload, &rec, &err) != CORE_OK)
 		goto out;
-	if ((sc = malloc(sizeof *sc)) == NULL ||
-	    core_scorecard_check(rec, sc, label) != CORE_OK ||
-	    core_counterfactual_search(rec, &cf) != CORE_OK ||
-	    core_cf_verdict(rec, cf, label) != CORE_OK)
-		goto nomem;
 	core_label_input_init(&in, rec, ctx->now);
 	in.trust = ctx->trust;
 	in.state = &ctx->state;
 	in.record_trusted = o == CORE_VERDICT_TRUSTED;
-	if (core_label_check(&in, label, NULL) != CORE_OK)
-		goto nomem;
+	cli_label_verdict(&in, label);
 	ok = 1;
 out:
-	core_cf_free(&cf);
-	free(sc);
 	core_record_free(&rec);
 	return ok;
-nomem:
-	cli_warnx("%s", _(core_strerror(CORE_E_NOMEM)));
-	exit(CLI_EXIT_SOFTWARE);
 }
 
 /* Print the label checks under a verdict in words. */
