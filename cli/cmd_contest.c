@@ -82,9 +82,8 @@ contest_choice(const struct core_rec_choice *v, size_t n, const char *code)
 	return 0;
 }
 
-/* Code points in a UTF-8 string. */
-static size_t
-contest_chars(const char *s)
+size_t
+cli_contest_chars(const char *s)
 {
 	size_t	n = 0;
 
@@ -150,7 +149,7 @@ contest_check(const char *path, json_t *o, const struct core_record *rec)
 		cli_warnx(_("%s: \"statement\" must be a string"), path);
 		bad = 1;
 	} else if (rec != NULL && rec->contest.statement_max_chars > 0 &&
-	    contest_chars(json_string_value(v)) > rec->contest.statement_max_chars) {
+	    cli_contest_chars(json_string_value(v)) > rec->contest.statement_max_chars) {
 		cli_warnx(_("%s: the statement is longer than the %u characters the "
 		    "service accepts"), path, rec->contest.statement_max_chars);
 		bad = 1;

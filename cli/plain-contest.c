@@ -34,18 +34,6 @@
 
 #define CONTEST_LINE	4096
 
-/* Code points in a UTF-8 string. */
-static size_t
-contest_chars(const char *s)
-{
-	size_t	n = 0;
-
-	for (; *s != '\0'; s++)
-		if (((unsigned char)*s & 0xc0) != 0x80)
-			n++;
-	return n;
-}
-
 /* Ask for several numbers from a list of n; at least one.  Fills pick[]
  * with 0/1; -1 at the end of input. */
 static int
@@ -350,11 +338,11 @@ cli_plain_contest(struct plain_io *io, struct cli_reading *r, const char *code)
 		if (contest_statement(io, r, &st) != 0)
 			goto out;
 		if (ct->statement_max_chars == 0 ||
-		    contest_chars(core_buf_str(&st)) <= ct->statement_max_chars)
+		    cli_contest_chars(core_buf_str(&st)) <= ct->statement_max_chars)
 			break;
 		fprintf(io->out, _("The statement has %zu characters; the service "
 		    "accepts at most %u. Type it again, shorter.\n"),
-		    contest_chars(core_buf_str(&st)), ct->statement_max_chars);
+		    cli_contest_chars(core_buf_str(&st)), ct->statement_max_chars);
 	}
 	json_object_set_new(o, "statement", json_string(core_buf_str(&st)));
 	contest_draft(r, o);

@@ -114,6 +114,9 @@ struct core_buf;
 int		cli_contest_queue(struct cli_session *s, struct net_case *c,
 		    const struct core_buf *body, char *key, char *when,
 		    size_t whensz);
+/* The code points of a UTF-8 string, as a contest's statement is
+ * measured against the service's ceiling. */
+size_t		cli_contest_chars(const char *s);
 
 /* cmd_open.c: print what an open or fetch flow ended with (the case, the
  * verdict with its checks); returns the exit code. */
