@@ -9,6 +9,7 @@
 #include "core/fmt.h"
 #include "core/intl.h"
 #include "core/verdict.h"
+#include "tui/tui.h"
 
 /* The person's language, for what prints without a session at hand. */
 static char	fmt_lang[36];
@@ -51,27 +52,13 @@ cli_fmt_check(const char *lang, const struct core_check *c,
 	return core_check_expand(_(c->msg), &lc, out);
 }
 
-/* A deadline: its date and the days left or gone. */
+/* A deadline: its date and the days left or gone (the words are the
+ * interface's, tui/lang.c). */
 void
 cli_fmt_deadline(const char *lang, const char *iso, char *out, size_t outsz)
 {
-	char	date[80];
-	long	days;
-
-	cli_fmt_date(lang, iso, date, sizeof date);
-	if (core_fmt_days_until(iso, time(NULL), &days) != 0)
-		snprintf(out, outsz, "%s", date);
-	else if (days == 0)
-		/* L10N: a deadline that is today: "19 January 2027, today". */
-		snprintf(out, outsz, _("%s, today"), date);
-	else if (days > 0)
-		/* L10N: a deadline to come: "19 January 2027, in 61 days". */
-		snprintf(out, outsz, P_("%s, in %ld day", "%s, in %ld days",
-		    (unsigned long)days), date, days);
-	else
-		/* L10N: a deadline gone by: "19 January 2027, 3 days ago". */
-		snprintf(out, outsz, P_("%s, %ld day ago", "%s, %ld days ago",
-		    (unsigned long)-days), date, -days);
+	tui_fmt_deadline_at(core_fmt_locale(lang != NULL ? lang : fmt_lang), iso,
+	    out, outsz);
 }
 
 /* A figure with its unit, its period in words. */
@@ -79,14 +66,6 @@ void
 cli_fmt_quantity(const char *lang, double v, const char *unit, unsigned flags,
     char *out, size_t outsz)
 {
-	char		 fig[160];
-	const char	*per, *at;
-
-	core_fmt_quantity(core_fmt_locale(lang != NULL ? lang : fmt_lang), v, unit,
-	    flags, fig, sizeof fig, &per);
-	/* The figure where the translation puts its %s. */
-	if (per != NULL && (per = _(per)) != NULL && (at = strstr(per, "%s")) != NULL)
-		snprintf(out, outsz, "%.*s%s%s", (int)(at - per), per, fig, at + 2);
-	else
-		snprintf(out, outsz, "%s", fig);
+	tui_fmt_quantity_at(core_fmt_locale(lang != NULL ? lang : fmt_lang), v,
+	    unit, flags, out, outsz);
 }

@@ -246,15 +246,15 @@ tui_fmt_date(struct tui *t, const char *iso, char *out, size_t outsz)
 	core_fmt_date(tui_fmt_locale(t), iso, out, outsz);
 }
 
-/* A figure with its unit, its period in words. */
+/* A figure with its unit, its period in words, as loc writes them. */
 void
-tui_fmt_quantity(struct tui *t, double v, const char *unit, unsigned flags,
-    char *out, size_t outsz)
+tui_fmt_quantity_at(const struct core_fmt_locale *loc, double v,
+    const char *unit, unsigned flags, char *out, size_t outsz)
 {
 	char		 fig[160];
 	const char	*per, *at;
 
-	core_fmt_quantity(tui_fmt_locale(t), v, unit, flags, fig, sizeof fig, &per);
+	core_fmt_quantity(loc, v, unit, flags, fig, sizeof fig, &per);
 	/* The figure where the translation puts its %s. */
 	if (per != NULL && (per = _(per)) != NULL && (at = strstr(per, "%s")) != NULL)
 		snprintf(out, outsz, "%.*s%s%s", (int)(at - per), per, fig, at + 2);
@@ -262,14 +262,23 @@ tui_fmt_quantity(struct tui *t, double v, const char *unit, unsigned flags,
 		snprintf(out, outsz, "%s", fig);
 }
 
-/* A deadline: its date and the days left or gone. */
+/* A figure with its unit in the language in use. */
 void
-tui_fmt_deadline(struct tui *t, const char *iso, char *out, size_t outsz)
+tui_fmt_quantity(struct tui *t, double v, const char *unit, unsigned flags,
+    char *out, size_t outsz)
+{
+	tui_fmt_quantity_at(tui_fmt_locale(t), v, unit, flags, out, outsz);
+}
+
+/* A deadline: its date and the days left or gone, as loc writes them. */
+void
+tui_fmt_deadline_at(const struct core_fmt_locale *loc, const char *iso,
+    char *out, size_t outsz)
 {
 	char	date[80];
 	long	days;
 
-	tui_fmt_date(t, iso, date, sizeof date);
+	core_fmt_date(loc, iso, date, sizeof date);
 	if (core_fmt_days_until(iso, time(NULL), &days) != 0)
 		snprintf(out, outsz, "%s", date);
 	else if (days == 0)
@@ -283,4 +292,11 @@ tui_fmt_deadline(struct tui *t, const char *iso, char *out, size_t outsz)
 		/* L10N: a deadline gone by: "19 January 2027, 3 days ago". */
 		snprintf(out, outsz, P_("%s, %ld day ago", "%s, %ld days ago",
 		    (unsigned long)-days), date, -days);
+}
+
+/* A deadline in the language in use. */
+void
+tui_fmt_deadline(struct tui *t, const char *iso, char *out, size_t outsz)
+{
+	tui_fmt_deadline_at(tui_fmt_locale(t), iso, out, outsz);
 }

@@ -47,4 +47,13 @@ struct tui_env {
  * could not be used. */
 int	tui_run(const struct tui_env *env);
 
+/* The interface's words around figures and deadlines, for the commands
+ * too: "£23,400 a year", "19 January 2027, in 61 days" (loc from
+ * core_fmt_locale). */
+struct core_fmt_locale;
+void	tui_fmt_quantity_at(const struct core_fmt_locale *loc, double v,
+	    const char *unit, unsigned flags, char *out, size_t outsz);
+void	tui_fmt_deadline_at(const struct core_fmt_locale *loc, const char *iso,
+	    char *out, size_t outsz);
+
 #endif
