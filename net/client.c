@@ -21,6 +21,7 @@
 #include "core/error.h"
 #include "core/json.h"
 #include "net/client.h"
+#include "net/curlso.h"
 #include "net/url.h"
 
 struct net_sock {
@@ -168,7 +169,12 @@ net_client_new(const struct net_policy *p, struct net_client **out,
 	if ((c = core_calloc(1, sizeof *c)) == NULL)
 		return core_err_set(err, CORE_E_NOMEM, CORE_NO_OFFSET, NULL);
 	c->curl_due = -1;
-	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+	/* libcurl is opened here, not at start-up (net/curlso.h). */
+	if (net_curl_load(err) != CORE_OK) {
+		core_free(c);
+		return CORE_E_INTERNAL;
+	}
+	if (net_curl()->global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
 		core_free(c);
 		return core_err_set(err, CORE_E_INTERNAL, CORE_NO_OFFSET,
 		    "libcurl could not start");
@@ -183,14 +189,14 @@ net_client_new(const struct net_policy *p, struct net_client **out,
 	c->policy.accept_language = c->accept_language;
 	if (c->policy.max_response == 0)
 		c->policy.max_response = NET_MAX_RESPONSE_DEFAULT;
-	if ((c->multi = curl_multi_init()) == NULL) {
+	if ((c->multi = net_curl()->multi_init()) == NULL) {
 		rc = CORE_E_NOMEM;
 		goto out;
 	}
-	curl_multi_setopt(c->multi, CURLMOPT_SOCKETFUNCTION, client_sock_cb);
-	curl_multi_setopt(c->multi, CURLMOPT_SOCKETDATA, c);
-	curl_multi_setopt(c->multi, CURLMOPT_TIMERFUNCTION, client_timer_cb);
-	curl_multi_setopt(c->multi, CURLMOPT_TIMERDATA, c);
+	net_curl()->multi_setopt(c->multi, CURLMOPT_SOCKETFUNCTION, client_sock_cb);
+	net_curl()->multi_setopt(c->multi, CURLMOPT_SOCKETDATA, c);
+	net_curl()->multi_setopt(c->multi, CURLMOPT_TIMERFUNCTION, client_timer_cb);
+	net_curl()->multi_setopt(c->multi, CURLMOPT_TIMERDATA, c);
 	*out = c;
 	c = NULL;
 out:
@@ -222,14 +228,14 @@ xfer_free(struct net_xfer *x)
 		}
 	}
 	if (x->easy != NULL) {
-		curl_multi_remove_handle(c->multi, x->easy);
-		curl_easy_cleanup(x->easy);
+		net_curl()->multi_remove_handle(c->multi, x->easy);
+		net_curl()->easy_cleanup(x->easy);
 	}
 	/* The header list holds the access code: wipe it before freeing. */
 	for (h = x->headers; h != NULL; h = h->next)
 		if (h->data != NULL)
 			memset(h->data, 0, strlen(h->data));
-	curl_slist_free_all(x->headers);
+	net_curl()->slist_free_all(x->headers);
 	net_response_clear(&x->res);
 	core_free(x->body);
 	core_free(x);
@@ -250,8 +256,8 @@ net_client_free(struct net_client **cp)
 		core_free(t);
 	}
 	if (c->multi != NULL)
-		curl_multi_cleanup(c->multi);
-	curl_global_cleanup();	/* net_client_new initialised it */
+		net_curl()->multi_cleanup(c->multi);
+	net_curl()->global_cleanup();	/* net_client_new initialised it */
 	core_free(c->socks);
 	core_free(c->ca_bundle);
 	core_free(c->pinned);
@@ -361,7 +367,7 @@ xfer_header(struct net_xfer *x, const char *name, const char *prefix,
 
 	core_buf_init(&b, 2048);
 	if ((rc = core_buf_printf(&b, "%s: %s%s", name, prefix, value)) == CORE_OK) {
-		if ((l = curl_slist_append(x->headers, core_buf_str(&b))) == NULL)
+		if ((l = net_curl()->slist_append(x->headers, core_buf_str(&b))) == NULL)
 			rc = CORE_E_NOMEM;
 		else
 			x->headers = l;
@@ -388,21 +394,21 @@ xfer_set_url(struct net_xfer *x, const char *url, struct core_err *err)
 		return rc;
 	loopback_http = strcmp(o.scheme, "http") == 0;
 	snprintf(x->res.url, sizeof x->res.url, "%s", url);
-	if (curl_easy_setopt(x->easy, CURLOPT_URL, url) != CURLE_OK)
+	if (net_curl()->easy_setopt(x->easy, CURLOPT_URL, url) != CURLE_OK)
 		return core_err_set(err, CORE_E_NET_POLICY, CORE_NO_OFFSET,
 		    "the URL is refused");
 #if LIBCURL_VERSION_NUM >= 0x075500
-	curl_easy_setopt(x->easy, CURLOPT_PROTOCOLS_STR, loopback_http ? "http" : "https");
-	curl_easy_setopt(x->easy, CURLOPT_REDIR_PROTOCOLS_STR, "https");
+	net_curl()->easy_setopt(x->easy, CURLOPT_PROTOCOLS_STR, loopback_http ? "http" : "https");
+	net_curl()->easy_setopt(x->easy, CURLOPT_REDIR_PROTOCOLS_STR, "https");
 #else
-	curl_easy_setopt(x->easy, CURLOPT_PROTOCOLS,
+	net_curl()->easy_setopt(x->easy, CURLOPT_PROTOCOLS,
 	    loopback_http ? CURLPROTO_HTTP : CURLPROTO_HTTPS);
-	curl_easy_setopt(x->easy, CURLOPT_REDIR_PROTOCOLS, CURLPROTO_HTTPS);
+	net_curl()->easy_setopt(x->easy, CURLOPT_REDIR_PROTOCOLS, CURLPROTO_HTTPS);
 #endif
 	/* Loopback traffic never goes through a proxy: "" disables the
 	 * environment's proxy for this transfer.  Otherwise NULL leaves
 	 * libcurl to honour https_proxy and no_proxy. */
-	curl_easy_setopt(x->easy, CURLOPT_PROXY,
+	net_curl()->easy_setopt(x->easy, CURLOPT_PROXY,
 	    net_host_is_loopback(o.host) ? "" : NULL);
 	return CORE_OK;
 }
@@ -413,35 +419,36 @@ xfer_setup(struct net_xfer *x, const struct net_request *req, struct core_err *e
 {
 	struct net_client	*c = x->client;
 	const struct net_policy	*p = &c->policy;
+	const struct net_curl	*cu = net_curl();
 	CURL			*e = x->easy;
 	struct core_buf		 acc;
 	enum core_code		 rc;
 
-	curl_easy_setopt(e, CURLOPT_PRIVATE, x);
-	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, x->errbuf);
-	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
-	curl_easy_setopt(e, CURLOPT_MAXREDIRS, 0L);
-	curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 1L);
-	curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 2L);
-	curl_easy_setopt(e, CURLOPT_SSLVERSION, (long)CURL_SSLVERSION_TLSv1_2);
+	cu->easy_setopt(e, CURLOPT_PRIVATE, x);
+	cu->easy_setopt(e, CURLOPT_ERRORBUFFER, x->errbuf);
+	cu->easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+	cu->easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
+	cu->easy_setopt(e, CURLOPT_MAXREDIRS, 0L);
+	cu->easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 1L);
+	cu->easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 2L);
+	cu->easy_setopt(e, CURLOPT_SSLVERSION, (long)CURL_SSLVERSION_TLSv1_2);
 	if (p->ca_bundle != NULL &&
-	    curl_easy_setopt(e, CURLOPT_CAINFO, p->ca_bundle) != CURLE_OK)
+	    cu->easy_setopt(e, CURLOPT_CAINFO, p->ca_bundle) != CURLE_OK)
 		return core_err_set(err, CORE_E_NET_TLS, CORE_NO_OFFSET,
 		    "the CA bundle cannot be used");
 	if (p->pinned_pubkey != NULL &&
-	    curl_easy_setopt(e, CURLOPT_PINNEDPUBLICKEY, p->pinned_pubkey) != CURLE_OK)
+	    cu->easy_setopt(e, CURLOPT_PINNEDPUBLICKEY, p->pinned_pubkey) != CURLE_OK)
 		return core_err_set(err, CORE_E_NET_TLS, CORE_NO_OFFSET,
 		    "public-key pinning is not available in this libcurl");
-	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT, p->connect_timeout);
-	curl_easy_setopt(e, CURLOPT_TIMEOUT, p->timeout);
-	curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, p->low_speed_limit);
-	curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, p->low_speed_time);
-	curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)p->max_response);
-	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, xfer_write_cb);
-	curl_easy_setopt(e, CURLOPT_WRITEDATA, x);
-	curl_easy_setopt(e, CURLOPT_USERAGENT, PACKAGE "/" VERSION);
-	curl_easy_setopt(e, CURLOPT_NETRC, (long)CURL_NETRC_IGNORED);
+	cu->easy_setopt(e, CURLOPT_CONNECTTIMEOUT, p->connect_timeout);
+	cu->easy_setopt(e, CURLOPT_TIMEOUT, p->timeout);
+	cu->easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, p->low_speed_limit);
+	cu->easy_setopt(e, CURLOPT_LOW_SPEED_TIME, p->low_speed_time);
+	cu->easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)p->max_response);
+	cu->easy_setopt(e, CURLOPT_WRITEFUNCTION, xfer_write_cb);
+	cu->easy_setopt(e, CURLOPT_WRITEDATA, x);
+	cu->easy_setopt(e, CURLOPT_USERAGENT, PACKAGE "/" VERSION);
+	cu->easy_setopt(e, CURLOPT_NETRC, (long)CURL_NETRC_IGNORED);
 	if ((rc = xfer_set_url(x, req->url, err)) != CORE_OK)
 		return rc;
 
@@ -476,7 +483,7 @@ xfer_setup(struct net_xfer *x, const struct net_request *req, struct core_err *e
 	}
 	/* No "Expect: 100-continue" round trip. */
 	if (rc == CORE_OK && req->body != NULL) {
-		struct curl_slist *l = curl_slist_append(x->headers, "Expect:");
+		struct curl_slist *l = cu->slist_append(x->headers, "Expect:");
 		if (l == NULL)
 			rc = CORE_E_NOMEM;
 		else
@@ -484,11 +491,11 @@ xfer_setup(struct net_xfer *x, const struct net_request *req, struct core_err *e
 	}
 	if (rc != CORE_OK)
 		return core_err_set(err, rc, CORE_NO_OFFSET, NULL);
-	curl_easy_setopt(e, CURLOPT_HTTPHEADER, x->headers);
+	cu->easy_setopt(e, CURLOPT_HTTPHEADER, x->headers);
 	if (req->body != NULL) {
-		curl_easy_setopt(e, CURLOPT_POST, 1L);
-		curl_easy_setopt(e, CURLOPT_POSTFIELDS, (const char *)x->body);
-		curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)x->body_len);
+		cu->easy_setopt(e, CURLOPT_POST, 1L);
+		cu->easy_setopt(e, CURLOPT_POSTFIELDS, (const char *)x->body);
+		cu->easy_setopt(e, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)x->body_len);
 	}
 	return CORE_OK;
 }
@@ -517,13 +524,13 @@ net_request_start(struct net_client *c, const struct net_request *req,
 	core_buf_init(&x->res.body, c->policy.max_response);
 	x->next = c->xfers;
 	c->xfers = x;
-	if ((x->easy = curl_easy_init()) == NULL) {
+	if ((x->easy = net_curl()->easy_init()) == NULL) {
 		rc = core_err_set(err, CORE_E_NOMEM, CORE_NO_OFFSET, NULL);
 		goto out;
 	}
 	if ((rc = xfer_setup(x, req, err)) != CORE_OK)
 		goto out;
-	if (curl_multi_add_handle(c->multi, x->easy) != CURLM_OK) {
+	if (net_curl()->multi_add_handle(c->multi, x->easy) != CURLM_OK) {
 		rc = core_err_set(err, CORE_E_INTERNAL, CORE_NO_OFFSET,
 		    "libcurl refused the transfer");
 		goto out;
@@ -645,7 +652,7 @@ xfer_redirect(struct net_xfer *x, struct core_err *err)
 	char			*loc = NULL;
 	char			 target[2048];
 
-	if (curl_easy_getinfo(x->easy, CURLINFO_REDIRECT_URL, &loc) != CURLE_OK ||
+	if (net_curl()->easy_getinfo(x->easy, CURLINFO_REDIRECT_URL, &loc) != CURLE_OK ||
 	    loc == NULL) {
 		core_err_set(err, CORE_E_NET_HTTP, CORE_NO_OFFSET,
 		    "HTTP %ld without a usable Location", x->res.status);
@@ -664,7 +671,7 @@ xfer_redirect(struct net_xfer *x, struct core_err *err)
 		    x->is_get ? "too many redirects" : "a submission is never redirected");
 		return 0;
 	}
-	curl_multi_remove_handle(x->client->multi, x->easy);
+	net_curl()->multi_remove_handle(x->client->multi, x->easy);
 	if (xfer_set_url(x, target, err) != CORE_OK)
 		return 0;
 	x->redirects++;
@@ -673,7 +680,7 @@ xfer_redirect(struct net_xfer *x, struct core_err *err)
 	x->res.media_type[0] = '\0';
 	x->res.retry_after = -1;
 	x->errbuf[0] = '\0';
-	if (curl_multi_add_handle(x->client->multi, x->easy) != CURLM_OK) {
+	if (net_curl()->multi_add_handle(x->client->multi, x->easy) != CURLM_OK) {
 		core_err_set(err, CORE_E_INTERNAL, CORE_NO_OFFSET,
 		    "libcurl refused the transfer");
 		return 0;
@@ -693,10 +700,10 @@ xfer_finish(struct net_xfer *x)
 	enum core_code		 rc;
 
 	core_err_clear(&err);
-	curl_easy_getinfo(x->easy, CURLINFO_RESPONSE_CODE, &res->status);
-	if (curl_easy_getinfo(x->easy, CURLINFO_CONTENT_TYPE, &ct) == CURLE_OK)
+	net_curl()->easy_getinfo(x->easy, CURLINFO_RESPONSE_CODE, &res->status);
+	if (net_curl()->easy_getinfo(x->easy, CURLINFO_CONTENT_TYPE, &ct) == CURLE_OK)
 		net_media_type(ct, res->media_type, sizeof res->media_type);
-	if (curl_easy_getinfo(x->easy, CURLINFO_RETRY_AFTER, &ra) == CURLE_OK && ra > 0)
+	if (net_curl()->easy_getinfo(x->easy, CURLINFO_RETRY_AFTER, &ra) == CURLE_OK && ra > 0)
 		res->retry_after = ra > 86400 * 7 ? 86400 * 7 : (long)ra;
 	if (x->result != CURLE_OK) {
 		rc = xfer_curl_code(x->result, x->too_large);
@@ -707,7 +714,7 @@ xfer_finish(struct net_xfer *x)
 		else
 			core_err_set(&err, rc, CORE_NO_OFFSET, "%s",
 			    x->errbuf[0] != '\0' ? x->errbuf :
-			    curl_easy_strerror(x->result));
+			    net_curl()->easy_strerror(x->result));
 	} else if (res->status >= 300 && res->status < 400) {
 		if (xfer_redirect(x, &err))
 			return;
@@ -748,11 +755,11 @@ client_check_done(struct net_client *c)
 	CURLMsg		*m;
 	int		 left;
 
-	while ((m = curl_multi_info_read(c->multi, &left)) != NULL) {
+	while ((m = net_curl()->multi_info_read(c->multi, &left)) != NULL) {
 		if (m->msg != CURLMSG_DONE)
 			continue;
 		x = NULL;
-		curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, (char **)&x);
+		net_curl()->easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, (char **)&x);
 		if (x == NULL)
 			continue;
 		x->state = XFER_DONE;
@@ -882,11 +889,11 @@ net_client_perform(struct net_client *c, const struct pollfd *fds, size_t n)
 			flags |= CURL_CSELECT_OUT;
 		if (fds[i].revents & (POLLERR | POLLNVAL))
 			flags |= CURL_CSELECT_ERR;
-		curl_multi_socket_action(c->multi, fds[i].fd, flags, &running);
+		net_curl()->multi_socket_action(c->multi, fds[i].fd, flags, &running);
 	}
 	if (c->curl_due >= 0 && c->curl_due <= client_now()) {
 		c->curl_due = -1;
-		curl_multi_socket_action(c->multi, CURL_SOCKET_TIMEOUT, 0, &running);
+		net_curl()->multi_socket_action(c->multi, CURL_SOCKET_TIMEOUT, 0, &running);
 	}
 	client_check_done(c);
 	client_fire_timers(c);
@@ -904,14 +911,14 @@ net_client_progress(const struct net_client *c, struct net_progress *p)
 			continue;
 		p->active++;
 		p->received += x->res.body.len;
-		if (curl_easy_getinfo(x->easy, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T,
+		if (net_curl()->easy_getinfo(x->easy, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T,
 		    &len) != CURLE_OK || len < 0)
 			p->expected = -1;
 		else if (p->expected >= 0)
 			p->expected += (long long)len;
 		if (x->body_len > 0) {
 			p->to_send += x->body_len;
-			if (curl_easy_getinfo(x->easy, CURLINFO_SIZE_UPLOAD_T,
+			if (net_curl()->easy_getinfo(x->easy, CURLINFO_SIZE_UPLOAD_T,
 			    &up) == CURLE_OK && up > 0)
 				p->sent += (unsigned long long)up;
 		}

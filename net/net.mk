@@ -3,6 +3,7 @@ noinst_LIBRARIES += net/libnet.a
 net_libnet_a_CPPFLAGS = $(AM_CPPFLAGS) $(CURL_CFLAGS) $(JANSSON_CFLAGS) $(CRYPTO_CFLAGS)
 net_libnet_a_SOURCES = \
 	net/client.c net/client.h \
+	net/curlso.c net/curlso.h \
 	net/url.c net/url.h \
 	net/store.c net/store.h \
 	net/jfile.c net/jfile.h \

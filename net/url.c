@@ -11,6 +11,7 @@
 #include <curl/curl.h>
 
 #include "core/error.h"
+#include "net/curlso.h"
 #include "net/url.h"
 
 /* Copy a CURLU part into out; -1 when absent or too long. */
@@ -20,14 +21,14 @@ url_part(CURLU *u, CURLUPart what, unsigned flags, char *out, size_t outsz)
 	char	*p = NULL;
 	int	 rc = -1;
 
-	if (curl_url_get(u, what, &p, flags) != CURLUE_OK || p == NULL)
+	if (net_curl()->url_get(u, what, &p, flags) != CURLUE_OK || p == NULL)
 		goto out;
 	if (strlen(p) >= outsz)
 		goto out;
 	memcpy(out, p, strlen(p) + 1);
 	rc = 0;
 out:
-	curl_free(p);
+	net_curl()->free(p);
 	return rc;
 }
 
@@ -38,8 +39,8 @@ url_has(CURLU *u, CURLUPart what)
 	char	*p = NULL;
 	int	 has;
 
-	has = curl_url_get(u, what, &p, 0) == CURLUE_OK && p != NULL;
-	curl_free(p);
+	has = net_curl()->url_get(u, what, &p, 0) == CURLUE_OK && p != NULL;
+	net_curl()->free(p);
 	return has;
 }
 
@@ -54,10 +55,13 @@ net_url_origin(const char *url, struct net_origin *o, struct core_err *err)
 	enum core_code	 rc = CORE_OK;
 
 	memset(o, 0, sizeof *o);
-	if ((u = curl_url()) == NULL)
+	/* libcurl's parser, opened on first use (net/curlso.h). */
+	if ((rc = net_curl_load(err)) != CORE_OK)
+		return rc;
+	if ((u = net_curl()->url()) == NULL)
 		return core_err_set(err, CORE_E_NOMEM, CORE_NO_OFFSET, NULL);
 	if (url == NULL || strlen(url) > 2000 ||
-	    curl_url_set(u, CURLUPART_URL, url, 0) != CURLUE_OK) {
+	    net_curl()->url_set(u, CURLUPART_URL, url, 0) != CURLUE_OK) {
 		rc = core_err_set(err, CORE_E_NET_POLICY, CORE_NO_OFFSET,
 		    "not an absolute URL");
 		goto out;
@@ -96,7 +100,7 @@ net_url_origin(const char *url, struct net_origin *o, struct core_err *err)
 		rc = core_err_set(err, CORE_E_NET_POLICY, CORE_NO_OFFSET,
 		    "the URL has no usable port");
 out:
-	curl_url_cleanup(u);
+	net_curl()->url_cleanup(u);
 	return rc;
 }
 
