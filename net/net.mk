@@ -42,6 +42,9 @@ dist_check_SCRIPTS += tests/net-faults.sh tests/net-signed.sh tests/net-tls.sh \
 # Accept-Language on the wire, from --lang, the locale and the g key.
 TESTS += tests/net-lang.sh
 dist_check_SCRIPTS += tests/net-lang.sh
+# libcurl is opened only by commands that need the network.
+TESTS += tests/net-curlso.sh
+dist_check_SCRIPTS += tests/net-curlso.sh
 
 # `make bench`: open a store of 10,000 cases and list them.
 EXTRA_PROGRAMS += bench/bench_store
