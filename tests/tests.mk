@@ -27,6 +27,10 @@ dist_check_SCRIPTS += \
 	tests/check-cli.sh \
 	tests/run-cases.sh \
 	tests/lib.sh
+
+# What the reference service sends, validated against data/schema.
+TESTS += tests/service-schemas.sh
+dist_check_SCRIPTS += tests/service-schemas.sh
 EXTRA_DIST += tests/cases
 
 check_PROGRAMS += tests/unit/check_error
