@@ -12,7 +12,10 @@ Checks, printing one TAP line each:
   - principal reasons of scheme "regb" use codes and texts of regb-reasons.json;
   - letter templates are well formed (every slot has 3 or more alternatives)
     and a slot-by-slot choice reaches the record's WPG-1 alpha with its key;
-  - every example shown in recourse-protocol(7) is byte-identical to its file.
+  - every example shown in recourse-protocol(7) is byte-identical to its file,
+    and every excerpt to the members of its file that it names;
+  - inline JSON in the page is valid JSON and no example leaves parts out
+    as "..." or "{...}".
 
 Usage: check-schemas.py SRCDIR MANPAGE
 """
@@ -251,7 +254,75 @@ while i < len(man):
     tap("\n".join(body) + "\n" == want, "manual example %s is the file, byte for byte" % path)
     shown += 1
     i = j
-tap(shown >= 7, "the manual shows %d examples from files" % shown)
+tap(shown >= 9, "the manual shows %d examples from files" % shown)
+
+
+# Excerpts: '.\" excerpt: FILE /pointer ...' above a literal display shows
+# the members the JSON pointers name, keyed by their last segment, as
+# json.dumps(indent=2) writes them, and the text just above says "excerpt".
+def pointer(doc, ptr):
+    for part in ptr.split("/")[1:]:
+        part = part.replace("~1", "/").replace("~0", "~")
+        doc = doc[int(part)] if isinstance(doc, list) else doc[part]
+    return doc
+
+
+def display(i):
+    body = []
+    j = i + 2
+    while j < len(man) and man[j] != ".Ed":
+        line = man[j]
+        if line.startswith("\\&"):
+            line = line[2:]
+        body.append(line.replace("\\e", "\\"))
+        j += 1
+    return "\n".join(body) + "\n"
+
+
+excerpts = 0
+for i, line in enumerate(man):
+    m = re.match(r'^\.\\" excerpt: (\S+)((?: /\S+)+)$', line)
+    if not m:
+        continue
+    excerpts += 1
+    path, ptrs = m.group(1), m.group(2).split()
+    good = i + 1 < len(man) and man[i + 1].startswith(".Bd -literal")
+    if good:
+        doc = load(os.path.join(SRC, path))
+        want = json.dumps({p.rsplit("/", 1)[1]: pointer(doc, p) for p in ptrs},
+                          indent=2, ensure_ascii=False) + "\n"
+        good = display(i) == want
+    tap(good, "manual excerpt of %s %s is the file's members, byte for byte" % (path, " ".join(ptrs)))
+    said = " ".join(man[max(0, i - 4):i])
+    tap("excerpt" in said, "manual excerpt of %s %s is called an excerpt" % (path, " ".join(ptrs)))
+tap(excerpts >= 3, "the manual shows %d excerpts of example files" % excerpts)
+
+# Inline JSON in the text (.Li, .Ql, .Dl) is whole, valid JSON, and no
+# example, inline or displayed, stands for left-out parts with "..." or
+# "{...}": a reader implements from what the page shows.
+inline = 0
+for n, line in enumerate(man, 1):
+    m = re.match(r'^\.(?:Li|Ql|Dl) (.*)$', line)
+    if not m or not re.match(r'[{\[]\s*"', m.group(1)):
+        continue
+    arg = re.sub(r'(?: [.,;:()])+$', "", m.group(1))
+    arg = arg.replace("\\&", "").replace("\\e", "\\")
+    inline += 1
+    try:
+        json.loads(arg)
+        tap(True, "inline JSON on line %d is valid JSON" % n)
+    except ValueError as e:
+        tap(False, "inline JSON on line %d is valid JSON" % n, "%s: %s" % (arg, e))
+tap(inline >= 3, "the manual holds %d inline JSON examples" % inline)
+held, in_display = [], False
+for n, line in enumerate(man, 1):
+    if line.startswith(".Bd -literal"):
+        in_display = True
+    elif line == ".Ed":
+        in_display = False
+    if re.search(r'\{\s*\.\.\.|\[\s*\.\.\.|:\s*\.\.\.|\.\.\.\s*[}\]]', line) and (in_display or '"' in line):
+        held.append("%d: %s" % (n, line))
+tap(not held, "no example in the manual leaves parts out as ...", "\n".join(held))
 
 print("%d passed, %d failed" % (count - fails, fails))
 sys.exit(1 if fails else 0)
