@@ -18,5 +18,8 @@ const struct svc_cmd svc_commands[] = {
 	    N_("build and sign a registry") },
 	{ "serve", svc_cmd_serve, N_("--state DIR (--cases DIR | --demo DIR) ..."),
 	    N_("serve decisions and take contests") },
+	{ "status", svc_cmd_status,
+	    N_("--state DIR --contest ID --set STATUS [--note TEXT]"),
+	    N_("change the status of a contest") },
 	{ NULL, NULL, NULL, NULL }
 };

@@ -312,6 +312,11 @@ contest_sign(const struct svc_site *site, const json_t *doc, const char *typ,
 	if ((rc = core_jcs_serialize(doc, &payload, err)) == CORE_OK)
 		rc = core_jws_sign(payload.data, payload.len, typ, site->key,
 		    site->kid, out, err);
+	/* The protocol's limit for a receipt and a status. */
+	if (rc == CORE_OK && out->len > SVC_MAX_BUILT)
+		rc = core_err_set(err, CORE_E_TOO_LARGE, CORE_NO_OFFSET,
+		    "the signed %s is %zu bytes, over the protocol's limit of %u",
+		    typ, out->len, SVC_MAX_BUILT);
 	core_buf_free(&payload);
 	return rc;
 }
@@ -527,7 +532,7 @@ svc_status_get(const struct svc_proto *p, const struct svc_request *rq,
 	const json_t		*last;
 	struct core_err		 err;
 	const char		*code;
-	json_t			*doc = NULL;
+	json_t			*doc = NULL, *status = NULL, *history = NULL;
 	size_t			 codelen = 0;
 
 	core_err_clear(&err);
@@ -550,12 +555,18 @@ svc_status_get(const struct svc_proto *p, const struct svc_request *rq,
 		r->challenge = 1;
 		goto out;
 	}
-	last = json_array_get(c->history, json_array_size(c->history) - 1);
-	doc = json_pack("{s:s, s:s, s:s, s:s, s:O, s:s, s:O}", "contest_id",
+	/* The file, not memory: recourse-service status may have changed it. */
+	if (svc_store_status(p->store, c, &status, &history, &err) != CORE_OK) {
+		svc_warn_core("cannot read a contest's status", &err);
+		status = json_string(c->status);
+		history = json_incref(c->history);
+	}
+	last = json_array_get(history, json_array_size(history) - 1);
+	doc = json_pack("{s:s, s:s, s:s, s:O, s:O, s:s, s:O}", "contest_id",
 	    c->contest_id, "decision_id", c->decision_id, "service_id",
-	    p->site->service_id, "status", c->status, "updated_at",
+	    p->site->service_id, "status", status, "updated_at",
 	    json_object_get(last, "at"), "answer_due", c->answer_due,
-	    "history", c->history);
+	    "history", history);
 	core_buf_reset(&r->body);
 	if (doc == NULL || contest_sign(p->site, doc, CORE_TYP_STATUS, &r->body,
 	    &err) != CORE_OK) {
@@ -566,5 +577,7 @@ svc_status_get(const struct svc_proto *p, const struct svc_request *rq,
 	r->status = 200;
 	r->type = SVC_TYPE_JOSE;
 out:
+	json_decref(status);
+	json_decref(history);
 	json_decref(doc);
 }

@@ -441,7 +441,7 @@ demo_union(json_t *set, const json_t *arr)
 /* Build, check and sign one record of a case; the JWS goes to out. */
 static enum core_code
 demo_record(struct demo *d, const char *cdir, const char *file,
-    const json_t *cs, struct core_buf *out, struct core_err *err)
+    const json_t *cs, struct core_buf *out, char **id, struct core_err *err)
 {
 	enum core_code		 rc;
 	struct svc_case		 check;
@@ -502,6 +502,8 @@ demo_record(struct demo *d, const char *cdir, const char *file,
 	}
 	rc = core_jws_sign(payload.data, payload.len, CORE_TYP_DECISION, k, kid,
 	    out, err);
+	*id = check.decision_id;
+	check.decision_id = NULL;
 out:
 	if (rc != CORE_OK && err->detail[0] != '\0' && strstr(err->detail,
 	    file) == NULL)
@@ -563,7 +565,8 @@ demo_case(struct demo *d, const char *name, struct core_err *err)
 	enum core_code	 rc;
 	struct core_buf	 jws;
 	char		 cdir[PATH_MAX + 300], path[PATH_MAX + 320];
-	char		 ddir[PATH_MAX + 16], fname[300];
+	char		 ddir[PATH_MAX + 16], fname[300], vdir[PATH_MAX + 160];
+	char		*id = NULL;
 	const json_t	*ref, *code, *recs, *r, *sk;
 	json_t		*cs = NULL;
 	size_t		 i;
@@ -596,9 +599,22 @@ demo_case(struct demo *d, const char *name, struct core_err *err)
 			goto out;
 		}
 		core_buf_reset(&jws);
+		core_free(id);
+		id = NULL;
 		if ((rc = demo_record(d, cdir, json_string_value(r), cs, &jws,
-		    err)) != CORE_OK)
+		    &id, err)) != CORE_OK)
 			goto out;
+		/* An older version: kept in decisions/REF/ID.jws, served for
+		 * ?record=ID. */
+		if (i + 1 < json_array_size(recs)) {
+			demo_fmt(vdir, sizeof vdir, "%s/%s", ddir,
+			    json_string_value(ref));
+			demo_fmt(fname, sizeof fname, "%s.jws", id);
+			if ((rc = svc_mkdirs(vdir, 0700, err)) != CORE_OK ||
+			    (rc = demo_write(vdir, fname, jws.data, jws.len,
+			    err)) != CORE_OK)
+				goto out;
+		}
 	}
 	if (json_is_object(json_object_get(cs, "tamper")) &&
 	    (rc = demo_tamper(&jws, json_object_get(cs, "tamper"), err)) != CORE_OK)
@@ -612,6 +628,7 @@ demo_case(struct demo *d, const char *name, struct core_err *err)
 		goto out;
 	rc = demo_documents(d, cdir, json_object_get(cs, "documents"), err);
 out:
+	core_free(id);
 	json_decref(cs);
 	core_buf_free(&jws);
 	return rc;
@@ -675,8 +692,9 @@ demo_service_json(struct demo *d, struct core_err *err)
 {
 	enum core_code	 rc;
 	char		 path[PATH_MAX + 32];
-	const json_t	*names, *op;
-	json_t		*given = NULL, *conf = NULL, *wm = NULL;
+	const json_t	*names, *op, *lang;
+	json_t		*given = NULL, *conf = NULL, *wm = NULL, *made;
+	size_t		 i;
 
 	demo_fmt(path, sizeof path, "%s/service.json", d->data);
 	if (access(path, F_OK) == 0 &&
@@ -686,9 +704,19 @@ demo_service_json(struct demo *d, struct core_err *err)
 	op = json_object_get(given, "operator");
 	if (op == NULL)
 		op = d->operator;
-	if (names == NULL && op != NULL)
-		names = json_pack("{s:O}", "en", json_object_get(op, "legal_name"));
-	else
+	if (names == NULL && op != NULL) {
+		/* The operator's legal name, in every language of the cases:
+		 * a legal name is not translated. */
+		made = json_object();
+		json_array_foreach(d->languages, i, lang)
+			if (json_is_string(lang))
+				json_object_set(made, json_string_value(lang),
+				    json_object_get(op, "legal_name"));
+		if (json_object_size(made) == 0)
+			json_object_set(made, "en", json_object_get(op,
+			    "legal_name"));
+		names = made;
+	} else
 		json_incref((json_t *)names);
 	d->names = (json_t *)names;
 	if (!json_is_object(names) || !json_is_object(op)) {

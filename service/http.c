@@ -22,6 +22,7 @@
 #include "service/http.h"
 #include "service/proto.h"
 #include "service/ratelimit.h"
+#include "service/reflimit.h"
 #include "service/service.h"
 #include "service/site.h"
 #include "service/store.h"
@@ -39,6 +40,7 @@ struct svc_http {
 	const struct svc_site	 *site;
 	size_t			  max_body;
 	struct svc_ratelimit	 *rl;
+	struct svc_reflimit	 *refl;	/* refused codes per reference */
 	FILE			 *log;
 	pthread_mutex_t		  log_lock;
 	struct MHD_Response	 *discovery;
@@ -164,14 +166,22 @@ http_not_allowed(struct MHD_Connection *conn, struct http_req *rq,
 	return ret;
 }
 
-/* GET /decisions/<reference> */
+/* GET /decisions/<reference>[?record=<id>].  An unknown reference and a
+ * wrong code get the same answer, byte for byte, and count alike towards the
+ * reference's limit of refused codes. */
 static MHD_Result_t
 http_decision(struct svc_http *h, struct MHD_Connection *conn,
     struct http_req *rq, const char *ref)
 {
 	const struct svc_case	*c;
-	const char		*code;
+	const struct core_buf	*v;
+	struct MHD_Response	*resp;
+	struct svc_reply	 r;
+	const char		*code, *record;
 	size_t			 len = 0;
+	unsigned		 wait;
+	MHD_Result_t		 ret;
+	int			 ok;
 
 	code = svc_bearer(MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
 	    MHD_HTTP_HEADER_AUTHORIZATION), &len);
@@ -179,19 +189,39 @@ http_decision(struct svc_http *h, struct MHD_Connection *conn,
 		return http_problem(conn, rq, 401, "unauthorized",
 		    N_("Access code needed"),
 		    "Send the access code from the letter as Authorization: Bearer.");
-	c = svc_site_case(h->site, ref);
-	if (c == NULL) {
-		/* The same work as a real check, so that timing tells nothing. */
-		(void)svc_case_code_ok(NULL, code, len);
-		return http_problem(conn, rq, 404, "not-found",
-		    N_("No such decision"),
-		    "No decision is known under this reference.");
+	if ((wait = svc_reflimit_check(h->refl, ref)) > 0) {
+		svc_reply_init(&r);
+		svc_reply_problem(&r, 429, "rate-limited", N_("Too many requests"),
+		    "Too many access codes were refused for this reference; wait "
+		    "and try again.");
+		r.retry_after = wait;
+		ret = http_reply(conn, rq, &r);
+		svc_reply_free(&r);
+		return ret;
 	}
-	if (!svc_case_code_ok(c, code, len))
+	/* The same work whether the reference is known or not, so that
+	 * timing tells nothing either. */
+	c = svc_site_case(h->site, ref);
+	ok = svc_case_code_ok(c, code, len);
+	if (!ok) {
+		svc_reflimit_fail(h->refl, ref);
 		return http_problem(conn, rq, 401, "unauthorized",
 		    N_("Access code refused"),
-		    "The access code does not open this decision.");
-	return http_queue(conn, rq, 200, h->cases[c - h->site->cases], c->jws.len);
+		    "The reference and access code do not open a decision.");
+	}
+	record = MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, "record");
+	if (record == NULL || strcmp(record, c->decision_id) == 0)
+		return http_queue(conn, rq, 200, h->cases[c - h->site->cases],
+		    c->jws.len);
+	if ((v = svc_case_version(c, record)) == NULL)
+		return http_problem(conn, rq, 404, "not-found",
+		    N_("No such decision"),
+		    "This reference has no record with that id.");
+	if ((resp = http_static(v->data, v->len, SVC_TYPE_JOSE, 1)) == NULL)
+		return MHD_NO;
+	ret = http_queue(conn, rq, 200, resp, v->len);
+	MHD_destroy_response(resp);
+	return ret;
 }
 
 /* GET /documents/<sha256> */
@@ -495,6 +525,7 @@ http_free(struct svc_http *h)
 	core_free(h->cases);
 	core_free(h->docs);
 	svc_ratelimit_free(&h->rl);
+	svc_reflimit_free(&h->refl);
 	pthread_mutex_destroy(&h->log_lock);
 	core_free(h);
 }
@@ -519,6 +550,8 @@ svc_http_start(const struct svc_http_config *cfg, const struct svc_site *site,
 	h->log = cfg->access_log;
 	h->listen_fd = cfg->listen_fd;
 	if ((rc = svc_ratelimit_new(cfg->rate, cfg->rate * 2, &h->rl)) != CORE_OK ||
+	    (rc = svc_reflimit_new(cfg->code_tries, cfg->code_window,
+	    &h->refl)) != CORE_OK ||
 	    (rc = http_build_static(h)) != CORE_OK)
 		goto out;
 	flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_TURBO |

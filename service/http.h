@@ -4,7 +4,8 @@
  * Routes (anything else: 404, or 405 with Allow for a known path; both as
  * application/problem+json):
  *   GET  /.well-known/recourse      discovery (application/json)
- *   GET  /decisions/<reference>     the signed decision (Bearer access code)
+ *   GET  /decisions/<reference>     the signed decision (Bearer access code);
+ *                                   ?record=<id>: that version of it
  *   POST /contests                  a contest (proto.h)
  *   GET  /status/<contest_id>       the signed status (Bearer access code)
  *   GET  /registry                  the signed registry
@@ -31,6 +32,8 @@ struct svc_http_config {
 	const char	*key_pem;	/* its private key (PEM text) */
 	size_t		 max_body;	/* bytes */
 	double		 rate;		/* requests a second per address, 0: none */
+	unsigned	 code_tries;	/* refused codes per reference, 0: any */
+	unsigned	 code_window;	/* ... within this many seconds */
 	FILE		*access_log;	/* NULL: none */
 	unsigned	 threads;
 };

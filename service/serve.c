@@ -23,6 +23,8 @@
 
 #define SERVE_MAX_BODY_DEFAULT	(64u * 1024u)
 #define SERVE_RATE_DEFAULT	20.0
+#define SERVE_CODE_TRIES	10	/* refused codes per reference ... */
+#define SERVE_CODE_WINDOW	900	/* ... within this many seconds */
 #define SERVE_GRACE		10	/* seconds for requests under way */
 
 struct serve_opts {
@@ -36,6 +38,8 @@ struct serve_opts {
 	const char	*client_config;
 	const char	*access_log;
 	double		 rate;
+	unsigned long	 code_tries;
+	unsigned long	 code_window;
 	unsigned long	 max_body;
 	unsigned long	 threads;
 };
@@ -209,6 +213,8 @@ serve_options(int argc, char **argv, struct serve_opts *o)
 		{ "max-body", required_argument, NULL, 'm' },
 		{ "access-log", required_argument, NULL, 'a' },
 		{ "threads", required_argument, NULL, 't' },
+		{ "code-tries", required_argument, NULL, 'T' },
+		{ "code-window", required_argument, NULL, 'W' },
 		{ NULL, 0, NULL, 0 }
 	};
 	unsigned long	 v;
@@ -222,7 +228,9 @@ serve_options(int argc, char **argv, struct serve_opts *o)
 	o->max_body = SERVE_MAX_BODY_DEFAULT;
 	o->access_log = "-";
 	o->threads = 0;
-	while ((ch = getopt_long(argc, argv, "l:p:c:k:C:d:s:g:r:m:a:t:", longopts,
+	o->code_tries = SERVE_CODE_TRIES;
+	o->code_window = SERVE_CODE_WINDOW;
+	while ((ch = getopt_long(argc, argv, "l:p:c:k:C:d:s:g:r:m:a:t:T:W:", longopts,
 	    NULL)) != -1) {
 		switch (ch) {
 		case 'l': o->listen = optarg; break;
@@ -257,6 +265,15 @@ serve_options(int argc, char **argv, struct serve_opts *o)
 			    o->threads == 0)
 				goto bad;
 			break;
+		case 'T':
+			if (svc_parse_ulong(optarg, 1000000, &o->code_tries) == -1)
+				goto bad;
+			break;
+		case 'W':
+			if (svc_parse_ulong(optarg, 86400, &o->code_window) == -1 ||
+			    o->code_window == 0)
+				goto bad;
+			break;
 		default:
 			return -1;
 		}
@@ -273,7 +290,8 @@ serve_options(int argc, char **argv, struct serve_opts *o)
 	return 0;
 bad:
 	svc_warnx(_("invalid value '%s' for --%s"), optarg,
-	    ch == 'r' ? "rate" : ch == 'm' ? "max-body" : "threads");
+	    ch == 'r' ? "rate" : ch == 'm' ? "max-body" : ch == 'T' ? "code-tries" :
+	    ch == 'W' ? "code-window" : "threads");
 	return -1;
 }
 
@@ -375,6 +393,8 @@ svc_cmd_serve(int argc, char **argv)
 	hc.key_pem = o.cert != NULL ? core_buf_str(&key) : NULL;
 	hc.max_body = o.max_body;
 	hc.rate = o.rate;
+	hc.code_tries = (unsigned)o.code_tries;
+	hc.code_window = (unsigned)o.code_window;
 	hc.access_log = log;
 	hc.threads = serve_threads(o.threads);
 	if (svc_http_start(&hc, site, store, &http, &err) != CORE_OK) {

@@ -38,6 +38,7 @@ int	svc_cmd_keygen(int, char **);
 int	svc_cmd_sign(int, char **);
 int	svc_cmd_registry(int, char **);
 int	svc_cmd_serve(int, char **);
+int	svc_cmd_status(int, char **);
 
 /* fsutil.c: files written so that a crash leaves the old or the new bytes. */
 enum core_code	svc_read_file(const char *path, size_t max, struct core_buf *out,

@@ -6,6 +6,7 @@ recourse_service_SOURCES = \
 	service/main.c \
 	service/commands.c \
 	service/cmd_keys.c \
+	service/cmd_status.c \
 	service/contest.c \
 	service/demo.c service/demo.h \
 	service/democonf.c \
@@ -14,6 +15,7 @@ recourse_service_SOURCES = \
 	service/keyfile.c service/keyfile.h \
 	service/proto.h \
 	service/ratelimit.c service/ratelimit.h \
+	service/reflimit.c service/reflimit.h \
 	service/registry.c service/registry.h \
 	service/serve.c \
 	service/site.c service/site.h \

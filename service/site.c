@@ -96,6 +96,12 @@ site_case_clear(struct svc_case *c)
 	json_decref(c->remedies);
 	json_decref(c->factors);
 	json_decref(c->languages);
+	while (c->nversions > 0) {
+		c->nversions--;
+		core_free(c->versions[c->nversions].decision_id);
+		core_buf_free(&c->versions[c->nversions].jws);
+	}
+	core_free(c->versions);
 	memset(c, 0, sizeof *c);
 }
 
@@ -118,28 +124,120 @@ site_contest_path(struct svc_case *c, const char *service_id)
 	memmove(c->contest_path, c->contest_path + n, len + 1);
 }
 
-/* Load decisions/REF.jws and REF.code into c. */
+/* Read, check and take the terms of one decision JWS, dir/name, into c. */
+static enum core_code
+site_load_jws(const char *dir, const char *name, const struct core_keyset *keys,
+    struct svc_case *c, struct core_err *err)
+{
+	enum core_code		 rc;
+	struct core_jws_result	 res;
+	struct core_err		 verr;
+
+	memset(&res, 0, sizeof res);
+	if ((rc = site_read(dir, name, SVC_MAX_DOC, &c->jws, err)) != CORE_OK)
+		goto out;
+	if (c->jws.len > SVC_MAX_DECISION) {
+		rc = core_err_set(err, CORE_E_TOO_LARGE, CORE_NO_OFFSET,
+		    "%s/%s: the decision is %zu bytes, over the protocol's limit "
+		    "of %u", dir, name, c->jws.len, SVC_MAX_DECISION);
+		goto out;
+	}
+	/* The payload is checked whether or not the signature holds. */
+	core_err_clear(&verr);
+	if (core_jws_verify(c->jws.data, c->jws.len, CORE_TYP_DECISION, keys, &res,
+	    &verr) != CORE_OK) {
+		svc_warnx("%s/%s: the signature does not verify with the published "
+		    "keys (%s); serving it as it is", dir, name, verr.detail);
+		if ((rc = svc_jws_payload(c->jws.data, c->jws.len, &res, err)) != CORE_OK)
+			goto out;
+	}
+	if ((rc = core_sha256_hex(res.payload, res.payload_len,
+	    c->payload_sha256)) != CORE_OK)
+		goto out;
+	if ((rc = svc_terms_from_record(res.payload, res.payload_len, c,
+	    err)) != CORE_OK)
+		core_err_set(err, err->code, err->offset, "%s/%s: %s", dir,
+		    name, err->detail[0] != '\0' ? err->detail :
+		    "the record parser refuses it");
+out:
+	core_jws_result_free(&res);
+	return rc;
+}
+
+/* Load the older versions of c from the folder decisions/REF, if any. */
+static enum core_code
+site_load_versions(const char *ddir, const struct core_keyset *keys,
+    struct svc_case *c, struct core_err *err)
+{
+	enum core_code	 rc = CORE_OK;
+	struct svc_case	 v;
+	struct dirent	*de;
+	char		 vdir[4096];
+	size_t		 len, i;
+	DIR		*d = NULL;
+
+	memset(&v, 0, sizeof v);
+	if (svc_path(vdir, sizeof vdir, ddir, c->reference) != CORE_OK ||
+	    (d = opendir(vdir)) == NULL)
+		goto out;
+	while ((de = readdir(d)) != NULL) {
+		len = strlen(de->d_name);
+		if (len < 5 || strcmp(de->d_name + len - 4, ".jws") != 0 ||
+		    de->d_name[0] == '.')
+			continue;
+		if (c->versions == NULL && (c->versions = core_calloc(
+		    SVC_MAX_VERSIONS, sizeof *c->versions)) == NULL) {
+			rc = CORE_E_NOMEM;
+			goto out;
+		}
+		if (c->nversions == SVC_MAX_VERSIONS) {
+			rc = core_err_set(err, CORE_E_TOO_LARGE, CORE_NO_OFFSET,
+			    "%s: more than %d versions", vdir, SVC_MAX_VERSIONS);
+			goto out;
+		}
+		if ((rc = site_load_jws(vdir, de->d_name, keys, &v, err)) != CORE_OK)
+			goto out;
+		if (strcmp(v.decision_id, c->decision_id) == 0)
+			goto dup;
+		for (i = 0; i < c->nversions; i++)
+			if (strcmp(v.decision_id, c->versions[i].decision_id) == 0)
+				goto dup;
+		c->versions[c->nversions].decision_id = v.decision_id;
+		c->versions[c->nversions].jws = v.jws;
+		c->nversions++;
+		v.decision_id = NULL;
+		memset(&v.jws, 0, sizeof v.jws);
+		site_case_clear(&v);
+	}
+	goto out;
+dup:
+	rc = core_err_set(err, CORE_E_ARG, CORE_NO_OFFSET,
+	    "%s/%s: a second version with the record id %s", vdir, de->d_name,
+	    v.decision_id);
+out:
+	site_case_clear(&v);
+	if (d != NULL)
+		closedir(d);
+	return rc;
+}
+
+/* Load decisions/REF.jws, REF.code and the versions in REF/ into c. */
 static enum core_code
 site_load_case(const char *ddir, const char *jwsname, const struct core_keyset *keys,
     const char *service_id, struct svc_case *c, struct core_err *err)
 {
 	enum core_code		 rc;
-	struct core_jws_result	 res;
 	struct core_buf		 code;
-	struct core_err		 verr;
 	char			 codename[SVC_MAX_REFERENCE + 16];
 	size_t			 reflen = strlen(jwsname) - 4;
 	size_t			 n;
 
-	memset(&res, 0, sizeof res);
 	core_buf_init(&code, SVC_MAX_CODE + 2);
 	if ((c->reference = core_strndup(jwsname, reflen)) == NULL) {
 		rc = CORE_E_NOMEM;
 		goto out;
 	}
 	snprintf(codename, sizeof codename, "%s.code", c->reference);
-	if ((rc = site_read(ddir, jwsname, SVC_MAX_DOC, &c->jws, err)) != CORE_OK)
-		goto out;
 	if ((rc = site_read(ddir, codename, SVC_MAX_CODE + 1, &code, err)) != CORE_OK)
 		goto out;
 	n = code.len;
@@ -152,28 +250,11 @@ site_load_case(const char *ddir, const char *jwsname, const struct core_keyset *
 	}
 	if ((rc = core_sha256(code.data, n, c->code_hash)) != CORE_OK)
 		goto out;
-	/* The payload is checked whether or not the signature holds. */
-	core_err_clear(&verr);
-	if (core_jws_verify(c->jws.data, c->jws.len, CORE_TYP_DECISION, keys, &res,
-	    &verr) != CORE_OK) {
-		svc_warnx("%s/%s: the signature does not verify with the published "
-		    "keys (%s); serving it as it is", ddir, jwsname, verr.detail);
-		if ((rc = svc_jws_payload(c->jws.data, c->jws.len, &res, err)) != CORE_OK)
-			goto out;
-	}
-	if ((rc = core_sha256_hex(res.payload, res.payload_len,
-	    c->payload_sha256)) != CORE_OK)
+	if ((rc = site_load_jws(ddir, jwsname, keys, c, err)) != CORE_OK ||
+	    (rc = site_load_versions(ddir, keys, c, err)) != CORE_OK)
 		goto out;
-	if ((rc = svc_terms_from_record(res.payload, res.payload_len, c,
-	    err)) != CORE_OK) {
-		core_err_set(err, err->code, err->offset, "%s/%s: %s", ddir,
-		    jwsname, err->detail[0] != '\0' ? err->detail :
-		    "the record parser refuses it");
-		goto out;
-	}
 	site_contest_path(c, service_id);
 out:
-	core_jws_result_free(&res);
 	core_buf_free(&code);
 	return rc;
 }
@@ -417,7 +498,11 @@ site_discovery(struct svc_site *s, const char *dir, const json_t *conf,
 		json_object_set_new(doc, "watermark", json_pack("{s:s, s:i, s:f, s:i}",
 		    "scheme", "WPG-1", "G", 16384, "alpha", 1e-5, "T_min", 50));
 	core_buf_init(&s->discovery, SVC_MAX_DOC);
-	rc = core_jcs_serialize(doc, &s->discovery, err);
+	if ((rc = core_jcs_serialize(doc, &s->discovery, err)) == CORE_OK &&
+	    s->discovery.len > SVC_MAX_BUILT)
+		rc = core_err_set(err, CORE_E_TOO_LARGE, CORE_NO_OFFSET,
+		    "the discovery document is %zu bytes, over the protocol's "
+		    "limit of %u", s->discovery.len, SVC_MAX_BUILT);
 out:
 	json_decref(jwks);
 	json_decref(endpoints);
@@ -559,15 +644,33 @@ svc_site_case(const struct svc_site *site, const char *reference)
 const struct svc_case *
 svc_site_case_by_id(const struct svc_site *site, const char *decision_id)
 {
-	size_t	i;
+	size_t	i, j;
 
 	for (i = 0; i < site->ncases; i++)
 		if (strcmp(site->cases[i].decision_id, decision_id) == 0)
 			return &site->cases[i];
 	for (i = 0; i < site->ncases; i++)
+		for (j = 0; j < site->cases[i].nversions; j++)
+			if (strcmp(site->cases[i].versions[j].decision_id,
+			    decision_id) == 0)
+				return &site->cases[i];
+	for (i = 0; i < site->ncases; i++)
 		if (site->cases[i].supersedes != NULL &&
 		    strcmp(site->cases[i].supersedes, decision_id) == 0)
 			return &site->cases[i];
+	return NULL;
+}
+
+const struct core_buf *
+svc_case_version(const struct svc_case *c, const char *id)
+{
+	size_t	i;
+
+	if (strcmp(c->decision_id, id) == 0)
+		return &c->jws;
+	for (i = 0; i < c->nversions; i++)
+		if (strcmp(c->versions[i].decision_id, id) == 0)
+			return &c->versions[i].jws;
 	return NULL;
 }
 

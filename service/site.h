@@ -11,6 +11,8 @@
  *   registry.jws           a signed registry served at /registry (optional)
  *   decisions/REF.jws      the signed decision served for reference REF
  *   decisions/REF.code     its access code (one line)
+ *   decisions/REF/ID.jws   an older version of REF, served for
+ *                          ?record=ID (optional; ID is the record's id)
  *   documents/NAME         files served at /documents/NAME and at
  *                          /documents/<sha256 of the bytes>
  *
@@ -39,6 +41,18 @@
 /* Longest reference and access code accepted, in bytes. */
 #define SVC_MAX_REFERENCE	128
 #define SVC_MAX_CODE		128
+/* The protocol's limits: a decision JWS, and what the service builds itself
+ * (discovery, receipt, status). */
+#define SVC_MAX_DECISION	(1u << 20)
+#define SVC_MAX_BUILT		(64u * 1024u)
+/* Older versions kept for one reference. */
+#define SVC_MAX_VERSIONS	64
+
+/* An older version of a reference's record. */
+struct svc_version {
+	char		*decision_id;
+	struct core_buf	 jws;
+};
 
 struct svc_case {
 	char		*reference;
@@ -57,6 +71,8 @@ struct svc_case {
 	size_t		 statement_max;	/* characters (code points) */
 	size_t		 corrections_max;
 	unsigned	 answer_days;	/* days until the answer is due */
+	struct svc_version *versions;	/* older versions, any order */
+	size_t		 nversions;
 };
 
 struct svc_document {
@@ -86,9 +102,14 @@ void		svc_site_free(struct svc_site **site);
 
 const struct svc_case *svc_site_case(const struct svc_site *site,
 		    const char *reference);
-/* The case whose record has this id, or replaced the record with this id. */
+/* The case whose record has this id, or one of whose older versions (kept
+ * or named by supersedes) has it. */
 const struct svc_case *svc_site_case_by_id(const struct svc_site *site,
 		    const char *decision_id);
+/* The JWS of the version of c whose record id is id (the newest too), or
+ * NULL. */
+const struct core_buf *svc_case_version(const struct svc_case *c,
+		    const char *id);
 /* A document by its SHA-256 (64 hex digits) or by its name. */
 const struct svc_document *svc_site_document(const struct svc_site *site,
 		    const char *name_or_sha256);

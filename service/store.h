@@ -67,6 +67,12 @@ const struct svc_contest *svc_store_by_key(struct svc_store *st,
 /* The contest with this id, or NULL. */
 const struct svc_contest *svc_store_by_id(struct svc_store *st, const char *id);
 
+/* The status and history of c as its file holds them now: recourse-service
+ * status changes them there while the service runs.  On success *status and
+ * *history are new references. */
+enum core_code	svc_store_status(struct svc_store *st, const struct svc_contest *c,
+		    json_t **status, json_t **history, struct core_err *err);
+
 /* Write c durably and add it; the store takes c (also on failure).  Its key
  * must be reserved. */
 enum core_code	svc_store_add(struct svc_store *st, struct svc_contest *c,

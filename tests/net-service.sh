@@ -86,4 +86,11 @@ check "--remember-code keeps the code in the case file" grep -q "7KQ4-M2PX" "$ST
 check "which only the owner can read" [ "$(stat -c %a "$STORE/cases/LN-2026-004217.json")" = 600 ]
 rr $R status
 expect "status with no case uses the remembered code" 0 "received by the service"
+
+# The operator moves the contest on: the client shows the new status.
+cid=$(ls "$ST/contests" | sed -n 's/\.json$//p' | head -n 1)
+"$RECOURSE_SERVICE" status --state "$ST" --contest "$cid" --set under_review \
+    --note "A caseworker is checking your payslips." 2>>"$ST/err"
+rr $R status LN-2026-004217 --code 7KQ4-M2PX
+expect "a status the operator changed shows in recourse status" 0 "under review"
 finish

@@ -63,8 +63,11 @@ check "... and the very same receipt bytes" cmp -s "$T_TMP/body" "$T_TMP/r1.jws"
 check "no second contest was made" [ "$(ls "$T_TMP/st/contests" | grep -c '\.json$')" = 1 ]
 
 body "$T_TMP/c2.json" 'b["statement"] += " Please look again."'
+before=$(ls "$T_TMP/st/contests" | grep -c '\.json$')
 code=$(post "$T_TMP/c2.json" "$KEY1")
 check "the same key with another body: 409 problem+json" is_problem 409
+check "... and nothing was stored" \
+    [ "$(ls -a "$T_TMP/st/contests" | grep -c -v '^\.\.*$')" = "$before" ]
 check "... of type idempotency-conflict" \
     [ "$(json "$T_TMP/body" 'd["type"]')" = "https://recourse.example/problems/idempotency-conflict" ]
 
@@ -80,6 +83,42 @@ check "the status says received, with its history and due date" \
       "received received $(json "$T_TMP/receipt.json" 'd["answer_due"]') $cid" ]
 check "the receipt's status_url is where the status is" \
     [ "$(json "$T_TMP/receipt.json" 'd["status_url"]')" = "$SVC_URL/status/$cid" ]
+# The operator moves the contest on; the running service serves it signed.
+NOTE='A caseworker is checking your payslips.'
+check "recourse-service status sets under_review with a note" \
+    "$RECOURSE_SERVICE" status --state "$T_TMP/st" --contest "$cid" \
+    --set under_review --note "$NOTE"
+code=$(http GET "/status/$cid" -H "$AUTH")
+cp "$T_TMP/body" "$T_TMP/status2.jws"
+if [ "$code" = 200 ] && "$JWS_CHECK" recourse-status+json "$T_TMP/disc.json" "$T_TMP/status2.jws" > "$T_TMP/status2.json"; then
+	ok "the running service serves the new status, signed"
+else
+	not_ok "the running service serves the new status, signed"
+fi
+check "... under_review, with the note, after received" \
+    [ "$(json "$T_TMP/status2.json" 'd["status"] + "|" + d["history"][-1]["note"] + "|" + ",".join(h["status"] for h in d["history"]) + "|" + str(d["updated_at"] == d["history"][-1]["at"])')" = \
+      "under_review|$NOTE|received,under_review|True" ]
+vrc=0
+"$RECOURSE" verify --no-default-registries --root "$T_TMP/st/registry-root.jwk" \
+    --registry "$T_TMP/st/registry.jws" --keys "$T_TMP/disc.json" --type status \
+    "$T_TMP/status2.jws" > "$T_TMP/verdict" 2>&1 || vrc=$?
+check "... which recourse verify accepts" [ "$vrc" = 0 ]
+src=0
+"$RECOURSE_SERVICE" status --state "$T_TMP/st" --contest "$cid" --set lost \
+    2> "$T_TMP/err" || src=$?
+check "an unknown status is refused with a plain message" \
+    [ "$src $(grep -c "unknown status 'lost'" "$T_TMP/err")" = "1 1" ]
+"$RECOURSE_SERVICE" status --state "$T_TMP/st" --contest "$cid" --set answered \
+    --note 'We corrected your income and made a new decision.' 2>/dev/null
+src=0
+"$RECOURSE_SERVICE" status --state "$T_TMP/st" --contest "$cid" \
+    --set under_review 2> "$T_TMP/err" || src=$?
+check "going back from a final status is refused with a plain message" \
+    [ "$src $(grep -c 'answered already' "$T_TMP/err")" = "1 1" ]
+code=$(http GET "/status/$cid" -H "$AUTH")
+check "... and the service still serves answered" \
+    [ "$code $("$JWS_CHECK" recourse-status+json "$T_TMP/disc.json" "$T_TMP/body" | json /dev/stdin 'd["status"] + str(len(d["history"]))')" = "200 answered3" ]
+
 code=$(http GET "/status/$cid" -H 'Authorization: Bearer 5FHN-2KJR')
 check "the status with another case's access code: 401" is_problem 401
 code=$(http GET "/status/$cid")

@@ -47,10 +47,48 @@ code=$(http GET /decisions/LN-2026-004217)
 check "no access code is refused with 401 problem+json" is_problem 401
 code=$(http GET /decisions/LN-2026-004217 -H 'Authorization: Basic N0tRNC1NMlBY')
 check "another scheme than Bearer is refused with 401" is_problem 401
+# An unknown reference and a wrong code get the same answer, byte for byte,
+# so that nobody can learn which references exist.
+code=$(http GET /decisions/LN-2026-004217 -H 'Authorization: Bearer 7KQ4-M2PY')
+cp "$T_TMP/body" "$T_TMP/wrong.body"
+wrong="$code $(header Content-Type) $(header WWW-Authenticate)"
 code=$(http GET /decisions/NO-SUCH-REF -H 'Authorization: Bearer 7KQ4-M2PX')
-check "an unknown reference is 404 problem+json" is_problem 404
-check "the 404 does not say whether the code was right" \
-    [ "$(json "$T_TMP/body" '"code" in d["detail"].lower()')" = false ]
+check "an unknown reference is 401 problem+json" is_problem 401
+check "... with the status and headers of a wrong code" \
+    [ "$code $(header Content-Type) $(header WWW-Authenticate)" = "$wrong" ]
+check "... and a byte-identical body" cmp -s "$T_TMP/body" "$T_TMP/wrong.body"
+
+# Every version of a reference, by ?record=, byte for byte as signed.
+CC='Authorization: Bearer 5FHN-2KJR'
+code=$(http GET /decisions/CC-2026-020931 -H "$CC")
+cp "$T_TMP/body" "$T_TMP/cc.jws"
+code=$(http GET '/decisions/CC-2026-020931?record=CC-2026-020931-r1' -H "$CC")
+cp "$T_TMP/body" "$T_TMP/cc-r1.jws"
+check "?record= of an older version answers 200 application/jose+json" \
+    [ "$code $(header Content-Type)" = "200 application/jose+json" ]
+check "... the bytes the service signed for it" \
+    cmp -s "$T_TMP/cc-r1.jws" "$T_TMP/st/site/decisions/CC-2026-020931/CC-2026-020931-r1.jws"
+vcheck() {
+	"$RECOURSE" verify --no-default-registries --root "$T_TMP/st/registry-root.jwk" \
+	    --registry "$T_TMP/st/registry.jws" --keys "$T_TMP/disc.json" \
+	    --type decision "$1" > "$T_TMP/verdict" 2>&1
+}
+check "... which recourse verify accepts" vcheck "$T_TMP/cc-r1.jws"
+if "$JWS_CHECK" recourse-decision+json "$T_TMP/disc.json" "$T_TMP/cc-r1.jws" > "$T_TMP/r1.json"; then
+	check "... and which is record r1" \
+	    [ "$(json "$T_TMP/r1.json" 'd["id"]')" = CC-2026-020931-r1 ]
+else
+	not_ok "... and which is record r1"
+fi
+code=$(http GET '/decisions/CC-2026-020931?record=CC-2026-020931-r2' -H "$CC")
+check "?record= of the newest version is the same bytes as no ?record=" \
+    cmp -s "$T_TMP/body" "$T_TMP/cc.jws"
+check "... which recourse verify accepts" vcheck "$T_TMP/body"
+code=$(http GET '/decisions/CC-2026-020931?record=CC-2026-999999-r9' -H "$CC")
+check "a record id that is no version of the reference is 404 problem+json" is_problem 404
+code=$(http GET '/decisions/CC-2026-020931?record=CC-2026-020931-r1' -H 'Authorization: Bearer 5FHN-2KJS')
+check "a wrong code with ?record= is 401" is_problem 401
+check "... the same bytes as any refused code" cmp -s "$T_TMP/body" "$T_TMP/wrong.body"
 
 code=$(http HEAD /decisions/LN-2026-004217 -H 'Authorization: Bearer 7KQ4-M2PX' -I)
 check "HEAD answers like GET" [ "$code" = 200 ]
@@ -98,6 +136,21 @@ check "405 says which methods are allowed" [ "$(header Allow)" = "GET, HEAD" ]
 code=$(http GET /contests)
 check "GET on the contests endpoint is 405, Allow: POST" \
     [ "$code $(header Allow)" = "405 POST" ]
+
+# Refused codes are limited per reference, known or not, whoever sends them:
+# one curl, so that a slow machine cannot space the requests out.
+for ref in NO-SUCH-REF-2 HB-2026-118305; do
+	curl -s -o /dev/null -w '%{http_code}\n' -H 'Authorization: Bearer NOT-IT' \
+	    "$SVC_URL/decisions/$ref?try=[1-12]" > "$T_TMP/codes.$ref"
+done
+check "the first 10 refused codes for a reference are 401, then 429" \
+    [ "$(sort "$T_TMP/codes.NO-SUCH-REF-2" | uniq -c | tr -s ' ' | tr '\n' ,)" = " 10 401, 2 429," ]
+check "... the same for a known reference" cmp -s "$T_TMP/codes.NO-SUCH-REF-2" "$T_TMP/codes.HB-2026-118305"
+code=$(http GET /decisions/HB-2026-118305 -H "Authorization: Bearer $(cat "$T_TMP/st/site/decisions/HB-2026-118305.code")")
+check "... then even the right code waits, told so by 429 and Retry-After" \
+    [ "$code $(header Retry-After | grep -c '^[1-9][0-9]*$')" = "429 1" ]
+code=$(http GET /decisions/LN-2026-004217 -H 'Authorization: Bearer 7KQ4-M2PX')
+check "... while other references are served" [ "$code" = 200 ]
 
 check "the access log has a line per request" \
     [ "$(grep -c ' /decisions/LN-2026-004217 401 ' "$T_TMP/st/access.log")" -ge 3 ]
