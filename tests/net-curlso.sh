@@ -1,9 +1,9 @@
 #!/bin/sh
 # net-curlso.sh: libcurl is opened only when a command needs the network.
 # With a broken libcurl.so.4 first on the library path, `recourse verify`
-# still judges a decision (it never loads libcurl), while opening a case stops with
-# "libcurl could not start" and the loader's reason, exit status 70, and
-# keeps nothing of the case.
+# still judges a decision (it never loads libcurl), while opening a case
+# stops with "libcurl could not start" and the loader's reason, exit status
+# 70, and keeps nothing of the case.
 . "$top_srcdir/tests/service-lib.sh"
 # No proxy and none of the person's configuration may come in between.
 unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY ALL_PROXY all_proxy no_proxy NO_PROXY
