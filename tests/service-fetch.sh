@@ -137,6 +137,13 @@ code=$(http GET /contests)
 check "GET on the contests endpoint is 405, Allow: POST" \
     [ "$code $(header Allow)" = "405 POST" ]
 
+# libmicrohttpd refuses an oversized header itself; the service goes on.
+big=$(head -c 70000 /dev/zero | tr '\0' a)
+code=$(curl -s -o /dev/null -w '%{http_code}' -H "X-Big: $big" "$SVC_URL/.well-known/recourse")
+check "an oversized header gets a 4xx answer" contains " 400 413 414 431 " " $code "
+code=$(http GET /.well-known/recourse)
+check "... and the service keeps serving" [ "$code" = 200 ]
+
 # Refused codes are limited per reference, known or not, whoever sends them:
 # one curl, so that a slow machine cannot space the requests out.
 for ref in NO-SUCH-REF-2 HB-2026-118305; do

@@ -96,6 +96,16 @@ rc=0
 check "a case the record checks refuse stops the service (status 1)" [ "$rc" = 1 ]
 check "... naming the case" contains "$(cat "$T_TMP/err")" "X-1.jws"
 
+# A decision over the protocol's 1 MiB is refused before anything is parsed.
+rm -f "$C/decisions/X-1.jws" "$C/decisions/X-1.code"
+head -c 1100000 /dev/zero | tr '\0' a > "$C/decisions/BIG-1.jws"
+printf 'ABCD-EFGH\n' > "$C/decisions/BIG-1.code"
+rc=0
+"$RECOURSE_SERVICE" serve --cases "$C" --state "$T_TMP/st1" --listen 127.0.0.1:0 2> "$T_TMP/err" || rc=$?
+check "a decision over 1 MiB stops the service (status 1)" [ "$rc" = 1 ]
+check "... with a plain message naming the case and the limit" \
+    contains "$(cat "$T_TMP/err")" "BIG-1.jws: the decision is 1100000 bytes, over the protocol's limit of 1048576"
+
 svc_start "$T_TMP/st2" --rate 1 || { not_ok "the service starts"; finish; exit 1; }
 : > "$T_TMP/codes"
 # Twenty requests from one curl, one after the other on one connection, so
