@@ -14,6 +14,8 @@
 # Each contest is written to disk and flushed (file and folder) before its
 # receipt is sent, so the contest rate is bounded by the disk's flushes; the
 # state folder is made under TMPDIR.  Run by `make bench` (bench/run.sh).
+# The figures are printed always; the exit status is 1 when a target is
+# missed (or an answer was not 2xx), so that a regression fails the run.
 set -u
 : "${top_builddir:?}" "${top_srcdir:?}"
 svc=$top_builddir/recourse-service
@@ -76,17 +78,21 @@ report() {
 		printf "service %s latency p50: %.2f ms\n", name, p50
 		printf "service %s latency p99: %.2f ms (target < %s)\n", name, p99, tp99
 		if (bad != "") printf "service %s non-2xx answers: %s\n", name, bad
+		if (rate + 0 < trate + 0 || p99 + 0 >= tp99 + 0 || bad != "") {
+			printf "service %s: a target was missed\n", name
+			exit 1
+		}
 	}' "$4"
 }
 
 status=0
 wrk -t2 -c32 -d"${secs}s" --latency -H "Authorization: Bearer $code" \
     "$url/decisions/LN-2026-004217" > "$tmp/fetch.out" 2>&1 || status=1
-report fetch 5000 50 "$tmp/fetch.out"
+report fetch 5000 50 "$tmp/fetch.out" || status=1
 SVC_BENCH_BODY=$tmp/body.json SVC_BENCH_CODE=$code \
     wrk -t2 -c32 -d"${secs}s" --latency -s "$top_srcdir/bench/service-contest.lua" \
     "$url" > "$tmp/contest.out" 2>&1 || status=1
-report contest 200 200 "$tmp/contest.out"
+report contest 200 200 "$tmp/contest.out" || status=1
 echo "service contests stored: $(ls "$tmp/st/contests" | grep -c '\.json$')"
 kill -TERM "$pid"
 wait "$pid" || status=1
