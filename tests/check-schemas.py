@@ -5,6 +5,8 @@ Checks, printing one TAP line each:
   - every schema in data/schema is a valid draft 2020-12 schema;
   - every example data/schema/examples/NAME[-what].json validates against
     NAME.schema.json;
+  - the schemas of emitted documents take x_ members in every object and
+    refuse other unknown members; a contest takes x_ only at its top level;
   - every demo case (data/cases/*/case.json) validates against
     data/cases/case.schema.json, and each of its records against
     decision.schema.json;
@@ -93,6 +95,74 @@ for path in sorted(glob.glob(os.path.join(SRC, "data/schema/examples/*.json"))):
         tap(False, "example %s names a schema" % base, "no %s.schema.json" % kind)
         continue
     check_instance(schemas[kind], load(path), "example %s is a valid %s" % (base, kind))
+
+# Unknown members (recourse-protocol(7), DESCRIPTION): a producer may add
+# x_ members to any object of a document it emits, and nothing else; a
+# contest takes x_ members at its top level only.
+# Texts (language tag to string) are maps, not objects with members, and a
+# JWK may carry the other parameters of RFC 7517.
+LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$")
+
+
+def objects(doc, path=""):
+    if isinstance(doc, dict):
+        text = doc and all(LANG.match(k) and isinstance(v, str) for k, v in doc.items())
+        if not text and not re.search(r"/jwks/keys/[0-9]+$", path):
+            yield path, doc
+        for k, v in doc.items():
+            yield from objects(v, path + "/" + k)
+    elif isinstance(doc, list):
+        for i, v in enumerate(doc):
+            yield from objects(v, path + "/" + str(i))
+
+
+def errors(schema, inst):
+    return list(validator(schema).iter_errors(inst))
+
+
+for kind in ("decision", "discovery", "registry", "receipt", "status", "attestation"):
+    base = load(os.path.join(SRC, "data/schema/examples/%s.json" % kind))
+    n = len(list(objects(base)))
+    ext = json.loads(json.dumps(base))
+    for _, o in objects(ext):
+        o["x_note"] = "an extension"
+    refused = []
+    for i in range(n):
+        other = json.loads(json.dumps(base))
+        path, o = list(objects(other))[i]
+        o["unknown_member"] = 1
+        if not errors(schemas[kind], other):
+            refused.append(path or "/")
+    tap(not errors(schemas[kind], ext) and not refused,
+        "%s: x_ members are allowed in all %d objects, other unknown members in none" % (kind, n),
+        "accepted unknown_member in: " + " ".join(refused))
+base = load(os.path.join(SRC, "data/schema/examples/contest.json"))
+top = dict(base, x_client="recourse")
+nested = json.loads(json.dumps(base))
+nested["contact"]["x_note"] = 1
+tap(not errors(schemas["contest"], top) and errors(schemas["contest"], nested)
+    and errors(schemas["contest"], dict(base, unknown_member=1)),
+    "contest: x_ members only at the top level, no other unknown member")
+
+# Rules between members that the decision schema holds.
+dec = load(os.path.join(SRC, "data/schema/examples/decision.json"))
+bad = json.loads(json.dumps(dec))
+bad["explanation"]["principal_reasons"] = []
+tap(bool(errors(schemas["decision"], bad)), "decision: an adverse decision without a reason is refused")
+bad["outcome"]["adverse"] = False
+tap(not errors(schemas["decision"], bad), "decision: a decision that is not adverse may give no reason")
+bad = json.loads(json.dumps(dec))
+del bad["provenance"]["human_review"]
+tap(bool(errors(schemas["decision"], bad)), "decision: automated_with_human_review without its review is refused")
+bad = json.loads(json.dumps(dec))
+bad["provenance"]["automation_level"] = "solely_automated"
+tap(bool(errors(schemas["decision"], bad)), "decision: solely_automated with a review is refused")
+bad = json.loads(json.dumps(dec))
+del bad["explanation"]["method"]["scorecard"]
+tap(bool(errors(schemas["decision"], bad)), "decision: a scorecard method without its table is refused")
+disc = load(os.path.join(SRC, "data/schema/examples/discovery.json"))
+disc["operator"]["jurisdiction"] = "United Kingdom"
+tap(bool(errors(schemas["discovery"], disc)), "discovery: a jurisdiction that is not an ISO 3166-1 alpha-2 code is refused")
 
 # WPG-1 (recourse-protocol(7), section WATERMARK), for the templates.
 CJK = [(0x3040, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF),
