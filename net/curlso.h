@@ -2,13 +2,15 @@
  * curlso.h: libcurl, loaded on first use.
  *
  * recourse does not link libcurl.  Offline commands (verify, canon, inspect,
- * show of a kept case) never touch the network, yet the dynamic loader would
+ * list) never touch the network, yet the dynamic loader would
  * map and relocate libcurl.so.4 and the ~25 libraries behind it (nghttp2,
  * ssh2, rtmp, gnutls, krb5, ldap, ...) at every start: on a quiet machine a
  * program linked with all our libraries starts in ~24 ms, without -lcurl in
  * ~9 ms, more than half of `recourse verify`'s ~45 ms.  So net/ opens libcurl
  * with dlopen() the first time a client or a URL parser needs it and calls it
- * through one table of function pointers.
+ * through one table of function pointers.  (Commands that read a kept case's
+ * discovery document, such as show, still open it: the document's origin is
+ * checked with libcurl's URL parser.)
  *
  * net_curl_load() is idempotent and not thread safe (recourse calls it from
  * one thread).  The library is never closed.  When it cannot be opened the
