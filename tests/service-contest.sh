@@ -193,4 +193,39 @@ check "... of type superseded" \
 
 check "the log has no access code" [ "$(grep -c -e 7KQ4 -e 5FHN "$T_TMP/st/access.log")" = 0 ]
 check "SIGTERM stops the service with status 0" svc_stop
+
+# Supersession of any depth: a cases folder with three versions of
+# CC-2026-020931, made from the demo's by signing a third; a contest naming
+# the first, two versions back, is answered like one naming the second.
+C="$T_TMP/st/site"
+V="$C/decisions/CC-2026-020931"
+kid=$(json "$C/service.json" 'd["signing_kid"]')
+mv "$C/decisions/CC-2026-020931.jws" "$V/CC-2026-020931-r2.jws"
+"$JWS_CHECK" recourse-decision+json "$T_TMP/disc.json" "$V/CC-2026-020931-r2.jws" |
+    "$PY" -c 'import json, sys
+d = json.load(sys.stdin)
+d["id"] = "CC-2026-020931-r3"
+d["supersedes"] = "CC-2026-020931-r2"
+print(json.dumps(d))' > "$T_TMP/r3.json"
+"$RECOURSE_SERVICE" sign --key "$T_TMP/st/keys/service.pem" --kid "$kid" \
+    --typ recourse-decision+json "$T_TMP/r3.json" > "$C/decisions/CC-2026-020931.jws"
+rm -f "$T_TMP/st4/port"
+mkdir -p "$T_TMP/st4"
+"$RECOURSE_SERVICE" serve --cases "$C" --state "$T_TMP/st4" --rate 0 \
+    --listen 127.0.0.1:0 --port-file "$T_TMP/st4/port" --access-log none \
+    2> "$T_TMP/st4/stderr" &
+SVC_PID=$!
+i=0
+while [ ! -s "$T_TMP/st4/port" ] && [ $i -lt 600 ] && kill -0 "$SVC_PID" 2>/dev/null; do
+	sleep 0.05; i=$((i + 1))
+done
+SVC_URL="http://127.0.0.1:$(cat "$T_TMP/st4/port" 2>/dev/null)"
+code=$(http GET '/decisions/CC-2026-020931?record=CC-2026-020931-r2' -H "Authorization: Bearer $ccode")
+check "a cases folder serves the three versions" \
+    [ "$code $(http GET /decisions/CC-2026-020931?record=CC-2026-020931-r1 -H "Authorization: Bearer $ccode") $(http GET /decisions/CC-2026-020931?record=CC-2026-020931-r3 -H "Authorization: Bearer $ccode")" = "200 200 200" ]
+printf '{"recourse":"1","decision_id":"CC-2026-020931-r1"}' > "$T_TMP/old.json"
+code=$(post "$T_TMP/old.json" 5b0e1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d "Authorization: Bearer $ccode")
+check "a contest naming the version two back is 409 superseded" \
+    [ "$code $(json "$T_TMP/body" 'd["type"]')" = "409 https://recourse.example/problems/superseded" ]
+check "SIGTERM stops the cases service with status 0" svc_stop
 finish
