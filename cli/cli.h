@@ -49,6 +49,10 @@ extern const struct cli_cmd cli_commands[];
 /* Print "recourse: " and a translated message to stderr. */
 void	cli_warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Read a size in bytes, or with a K or M after it (cli/optsize.c); -1 when
+ * the text is not one. */
+int	cli_parse_size(const char *text, size_t *out);
+
 /* Commands, one per cli/cmd_<name>.c, listed in commands.c. */
 int	cli_cmd_canon(struct cli_opts *, int, char **);
 int	cli_cmd_verify(struct cli_opts *, int, char **);

@@ -6,7 +6,8 @@ recourse_SOURCES = \
 	cli/main.c \
 	cli/commands.c \
 	cli/cmd_canon.c \
-	cli/cmd_verify.c \
+	cli/optsize.c \
+	cli/cmd_verify.c cli/verify_di.c cli/verify.h \
 	cli/conf.c cli/conf.h \
 	cli/session.c cli/session.h \
 	cli/caseprint.c \

@@ -11,7 +11,7 @@
  * arguments and help are translated when shown.
  */
 const struct cli_cmd cli_commands[] = {
-	{ "canon", cli_cmd_canon, N_("[FILE]"),
+	{ "canon", cli_cmd_canon, N_("[--max-size BYTES] [FILE]"),
 	    N_("print the RFC 8785 canonical form of a JSON document") },
 	{ "verify", cli_cmd_verify, N_("[OPTION]... [FILE]..."),
 	    N_("say, offline, whether signed documents are valid and trusted") },
