@@ -9,7 +9,10 @@
  * Integers are written as integers.  An integer outside +-(2^53 - 1) is
  * refused with CORE_E_JSON_NUMBER: RFC 8785 works on IEEE 754 doubles, such
  * an integer has no one canonical form that every implementation agrees on,
- * and core_json_parse() never produces one.  Strings that are not valid UTF-8
+ * and core_json_parse() never produces one.  A real from 2^53 up to 1e21
+ * is refused the same way: Number::toString writes it as such an integer
+ * (1e20 is 100000000000000000000), which the strict reader would refuse, and
+ * the reader refuses it on input, so canonical output always reads again.  Strings that are not valid UTF-8
  * (possible in values built with jansson's *_nocheck functions) are refused
  * with CORE_E_JSON_UTF8.
  */
@@ -311,6 +314,13 @@ jcs_value(const json_t *v, struct core_buf *out, unsigned depth,
 			goto fail;
 		goto out;
 	case JSON_REAL:
+		if (core_json_real_unsafe(json_real_value(v))) {
+			rc = core_err_set(err, CORE_E_JSON_NUMBER, CORE_NO_OFFSET,
+			    "number %.17g is at least 2^53 and below 1e21, which "
+			    "would be written as an integer outside the I-JSON "
+			    "range of +-(2^53 - 1)", json_real_value(v));
+			goto out;
+		}
 		if ((rc = core_jcs_number(json_real_value(v), num,
 		    sizeof num)) != CORE_OK) {
 			rc = core_err_set(err, rc, CORE_NO_OFFSET,

@@ -64,6 +64,11 @@ enum core_code	core_json_strtod(const char *text, size_t n, double *out);
 /* The integer value of an integer's text already checked by the reader. */
 long long	core_json_strtoll(const char *text, size_t n);
 
+/* Whether d lies in [2^53, 1e21) in magnitude: RFC 8785 writes it as an
+ * integer beyond 2^53 - 1, which core_json_parse() refuses, so the reader
+ * refuses such a real too and the serialiser never writes one. */
+int		core_json_real_unsafe(double d);
+
 /* Encode the scalar value cp (not a surrogate, at most U+10FFFF) as UTF-8
  * into out (4 bytes); returns the length. */
 size_t		core_json_utf8_encode(unsigned cp, unsigned char *out);

@@ -398,8 +398,19 @@ core_json_strtoll(const char *text, size_t n)
 	return neg ? -v : v;
 }
 
-/* Could the real at [start, end) pass the range of a double?  Only when its
- * decimal exponent is large; then read it to know. */
+/* Is d a double that RFC 8785 writes in integer form (no exponent, no
+ * fraction) although it is beyond 2^53 - 1?  ECMAScript's Number::toString
+ * does so from 2^53 up to 1e21, and the reader refuses such an integer. */
+int
+core_json_real_unsafe(double d)
+{
+	d = fabs(d);
+	return d > (double)JR_SAFE_INT && d < 1e21;
+}
+
+/* Could the real at [start, end) pass the range of a double, or stand for
+ * one that would be written as an unsafe integer?  Only when its decimal
+ * exponent is large enough; then read it to know. */
 static enum core_code
 jr_real_range(struct jr_parser *ps, size_t start, size_t end, size_t intdigits,
     size_t expat)
@@ -421,18 +432,22 @@ jr_real_range(struct jr_parser *ps, size_t start, size_t end, size_t intdigits,
 		if (p[expat + 1] == '-')
 			e = -e;
 	}
-	if ((long long)intdigits + e <= JR_EXP_SAFE)
+	if ((long long)intdigits + e < JR_SAFE_INT_DIGITS)
 		goto out;
 	if ((rc = core_json_strtod((const char *)p + start, end - start,
 	    &d)) != CORE_OK) {
 		rc = core_err_set(ps->err, rc, start, "reading a number");
 		goto out;
 	}
-	if (!isfinite(d)) {
-		core_json_quote(qt, sizeof qt, (const char *)p + start, end - start);
+	core_json_quote(qt, sizeof qt, (const char *)p + start, end - start);
+	if (!isfinite(d))
 		rc = core_err_set(ps->err, CORE_E_JSON_NUMBER, start,
 		    "number %s is too large for a double", qt);
-	}
+	else if (core_json_real_unsafe(d))
+		rc = core_err_set(ps->err, CORE_E_JSON_NUMBER, start,
+		    "number %s is at least 2^53 and below 1e21, which the "
+		    "canonical form writes as an integer outside the I-JSON "
+		    "range of +-(2^53 - 1)", qt);
 out:
 	return rc;
 }

@@ -6,8 +6,15 @@
  * surrogates in \u escapes, nesting deeper than max_depth, strings longer than
  * max_string bytes, documents longer than max_doc bytes, and integers whose
  * magnitude exceeds 2^53 - 1 (I-JSON section 2.2: not interoperable; protocols
- * carry such values as strings).  Every error names the byte offset and the
- * reason in err.
+ * carry such values as strings).  An integer literal past 2^53 - 1 is refused
+ * even when a double holds it exactly (9007199254740992): a reader cannot
+ * tell it from the neighbours that round to it.  A real (with a fraction or
+ * an exponent) whose double lies from 2^53 up to 1e21 in magnitude is refused
+ * too: RFC 8785 writes such a double in integer form (1e20 is
+ * 100000000000000000000), so its canonical form would be an integer this
+ * reader refuses.  Reals from 1e21 up are written with an exponent and read
+ * again.  So whatever this reader accepts canonicalises to a document it
+ * accepts.  Every error names the byte offset and the reason in err.
  */
 #ifndef RECOURSE_CORE_JSON_H
 #define RECOURSE_CORE_JSON_H

@@ -243,6 +243,15 @@ START_TEST(test_integers)
 	/* A failure leaves the buffer as it was. */
 	ck_assert_str_eq(core_buf_str(&b), "kept");
 	json_decref(v);
+	/* So is a real that would be written as such an integer; from 1e21 up
+	 * it has an exponent and is written. */
+	v = json_pack("[f]", 1e20);
+	ck_assert_int_eq(core_jcs_serialize(v, &b, &err), CORE_E_JSON_NUMBER);
+	ck_assert_ptr_nonnull(strstr(err.detail, "2^53"));
+	ck_assert_str_eq(core_buf_str(&b), "kept");
+	json_decref(v);
+	assert_canon(json_pack("[f,f]", -9007199254740990.0, 1e21),
+	    "[-9007199254740990,1e+21]", 25);
 	core_buf_free(&b);
 }
 END_TEST
@@ -309,7 +318,7 @@ START_TEST(test_compact_matches_tree)
 	o += (size_t)snprintf(doc + o, sizeof doc - o, "{\"\\u0062\":1,\"a\":"
 	    "[1.0,-0,-0.0,1E2,0.1e1,123456789012345678e-3,5e-324,"
 	    "1.7976931348623157e308,2.2250738585072014e-308,0.000001,1e-7,"
-	    "100e-2,0.5E+1,12345678901234567890.5,1e21,999999999999999999999.0],"
+	    "100e-2,0.5E+1,1234567890123456789012.5,1e21,999999999999999999999.0],"
 	    "\"\\u001f\\n\":\"\\/\\u00e9\\ud83d\\ude02\\u0001x\","
 	    "\"\\ud83d\\ude00\":{},\"\\ue000\":[]");
 	for (i = 40; i > 0; i--)
@@ -329,7 +338,7 @@ START_TEST(test_compact_matches_tree)
 	    "tree %s\ncompact %s", core_buf_str(&a), core_buf_str(&b));
 	ck_assert_ptr_nonnull(strstr(core_buf_str(&b), "\"a\":[1,0,0,100,1,"
 	    "123456789012345.67,5e-324,1.7976931348623157e+308,"
-	    "2.2250738585072014e-308,0.000001,1e-7,1,5,12345678901234567000,"
+	    "2.2250738585072014e-308,0.000001,1e-7,1,5,1.2345678901234568e+21,"
 	    "1e+21,1e+21],\"b\":1,\"k01\":{\"y\":[1.25],\"z\":1},"));
 	ck_assert_ptr_nonnull(strstr(core_buf_str(&b), "\"k40\":{\"y\":[40.25],"
 	    "\"z\":40},\"\xf0\x9f\x98\x80\":{},\"\xee\x80\x80\":[]}"));

@@ -254,8 +254,23 @@ START_TEST(test_numbers)
 	REFUSED("{\"n\":123456789012345678901234567890}", CORE_E_JSON_NUMBER, 5,
 	    NULL);
 	/* Written as reals they are doubles, and the I-JSON range is theirs. */
-	ck_assert_int_eq(parse("9007199254740993.0", &v, &err), CORE_OK);
+	ck_assert_int_eq(parse("9007199254740990.5", &v, &err), CORE_OK);
 	ck_assert(json_is_real(v));
+	json_decref(v);
+	/* But a real from 2^53 up to 1e21 is refused: its canonical form is an
+	 * integer literal past 2^53 - 1 (1e20 is 100000000000000000000), which
+	 * is refused above, and canonical output must read again. */
+	REFUSED("9007199254740993.0", CORE_E_JSON_NUMBER, 0, "2^53");
+	REFUSED("{\"n\":1e20}", CORE_E_JSON_NUMBER, 5, "1e20");
+	REFUSED("[-9.007199254740992e15]", CORE_E_JSON_NUMBER, 1, NULL);
+	REFUSED("[9.9e20]", CORE_E_JSON_NUMBER, 1, NULL);
+	REFUSED("0.0001e24", CORE_E_JSON_NUMBER, 0, NULL);
+	/* Just below 2^53, and from 1e21 up (written 1e+21), they pass. */
+	ck_assert_int_eq(parse("[9007199254740991.0,1e21,-1.5e300,0.5e16]", &v,
+	    &err), CORE_OK);
+	ck_assert(json_real_value(json_array_get(v, 0)) == 9007199254740991.0);
+	ck_assert(json_real_value(json_array_get(v, 1)) == 1e21);
+	ck_assert(json_real_value(json_array_get(v, 3)) == 5e15);
 	json_decref(v);
 	REFUSED("[1e400]", CORE_E_JSON_NUMBER, 1, "1e400");
 	REFUSED("-1.5E+309", CORE_E_JSON_NUMBER, 0, NULL);
