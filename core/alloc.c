@@ -13,19 +13,25 @@
 static unsigned long	alloc_count;
 static unsigned long	alloc_fail_n;
 static int		alloc_did_fail;
+static int		alloc_in_openssl;	/* OpenSSL is allocating */
+static int		alloc_fail_openssl;	/* the failure was OpenSSL's */
 
+/* Count one allocation; should it fail? */
 static int
 alloc_should_fail(void)
 {
 	alloc_count++;
 	if (alloc_fail_n != 0 && alloc_count == alloc_fail_n) {
 		alloc_did_fail = 1;
+		alloc_fail_openssl = alloc_in_openssl;
 		return 1;
 	}
 	return 0;
 }
+#define alloc_openssl(on)	(alloc_in_openssl = (on))
 #else
-#define alloc_should_fail() 0
+#define alloc_should_fail()	0
+#define alloc_openssl(on)	((void)0)
 #endif
 
 void *
@@ -86,6 +92,7 @@ core_alloc_fail_at(unsigned long n)
 	alloc_count = 0;
 	alloc_fail_n = n;
 	alloc_did_fail = 0;
+	alloc_fail_openssl = 0;
 	return made;
 #else
 	(void)n;
@@ -103,20 +110,40 @@ core_alloc_failed(void)
 #endif
 }
 
+int
+core_alloc_failed_in_openssl(void)
+{
+#ifdef RECOURSE_DEBUG
+	return alloc_did_fail && alloc_fail_openssl;
+#else
+	return 0;
+#endif
+}
+
 static void *
 alloc_ossl_malloc(size_t size, const char *file, int line)
 {
+	void	*p;
+
 	(void)file;
 	(void)line;
-	return core_malloc(size);
+	alloc_openssl(1);
+	p = core_malloc(size);
+	alloc_openssl(0);
+	return p;
 }
 
 static void *
 alloc_ossl_realloc(void *ptr, size_t size, const char *file, int line)
 {
+	void	*p;
+
 	(void)file;
 	(void)line;
-	return core_realloc(ptr, size);
+	alloc_openssl(1);
+	p = core_realloc(ptr, size);
+	alloc_openssl(0);
+	return p;
 }
 
 static void

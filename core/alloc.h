@@ -28,6 +28,10 @@ void	 core_free(void *ptr);
 unsigned long	core_alloc_fail_at(unsigned long n);
 /* Debug builds only: did an injected failure happen since core_alloc_fail_at? */
 int		core_alloc_failed(void);
+/* Debug builds only: was that failure one of OpenSSL's own allocations?  Some
+ * of those (filling a cache of names or algorithms) OpenSSL works around, and
+ * the operation then succeeds as it would have without the failure. */
+int		core_alloc_failed_in_openssl(void);
 /* Route jansson and OpenSSL allocations through core_malloc (call once, first). */
 void		core_alloc_hook_libraries(void);
 

@@ -1,14 +1,17 @@
 /*
  * check_allocfail_trust.c: along the acceptance of a signed registry and the
- * verdict on a signed decision and a receipt, make each allocation of core
- * and jansson fail in turn; every run must end in CORE_E_NOMEM, or complete
- * with the verdicts of a run without failures.  A failed allocation must
- * never turn into a verdict.  Built in debug builds only (--enable-debug);
- * the sanitizer build shows that no failing run leaks.
+ * verdict on a signed decision and a receipt, make each allocation of core,
+ * jansson and OpenSSL fail in turn; every run must end in CORE_E_NOMEM, but
+ * for the few failures of OpenSSL's own that it works around (a cache left
+ * unfilled), after which the run must give the verdicts of a run without
+ * failures.  A failed allocation must never turn into a verdict.  Built in debug and
+ * sanitizer builds (RECOURSE_ALLOCFAIL); under the sanitizers LeakSanitizer
+ * shows that no failing run leaks.
  */
 #include "config.h"
 
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -129,8 +132,10 @@ START_TEST(test_every_allocation_fails_in_turn)
 {
 	enum core_verdict_overall	a, b;
 	enum core_code			rc;
-	unsigned long			n, made;
+	unsigned long			n, made, nomem = 0, absorbed = 0;
 
+	/* Twice without failures: OpenSSL sets up what it caches. */
+	ck_assert_int_eq(run(&a, &b), CORE_OK);
 	core_alloc_fail_at(0);
 	ck_assert_int_eq(run(&a, &b), CORE_OK);
 	ck_assert_int_eq(a, CORE_VERDICT_TRUSTED);
@@ -146,11 +151,24 @@ START_TEST(test_every_allocation_fails_in_turn)
 			ck_assert_int_eq(rc, CORE_OK);
 			break;
 		}
+		/* OpenSSL works around a failure to fill one of its caches:
+		 * then, and only then, the run may end as without failures. */
+		if (rc == CORE_OK && core_alloc_failed_in_openssl()) {
+			ck_assert_int_eq(a, CORE_VERDICT_TRUSTED);
+			ck_assert_int_eq(b, CORE_VERDICT_TRUSTED);
+			absorbed++;
+			continue;
+		}
 		ck_assert_msg(rc == CORE_E_NOMEM,
 		    "allocation %lu failed: code %d, wanted CORE_E_NOMEM", n, rc);
+		nomem++;
 	}
 	core_alloc_fail_at(0);
 	ck_assert_uint_eq(n, made + 1);
+	/* Most failures are ours to report, and each was reported. */
+	ck_assert_uint_gt(nomem, 10 * absorbed);
+	printf("allocfail_trust: %lu allocations, %lu ended in out of memory, "
+	    "%lu worked around by OpenSSL\n", made, nomem, absorbed);
 	ck_assert_int_eq(a, CORE_VERDICT_TRUSTED);
 	ck_assert_int_eq(b, CORE_VERDICT_TRUSTED);
 }
@@ -164,8 +182,9 @@ main(void)
 	SRunner	*sr;
 	int	 failed;
 
-	/* jansson's allocations too, before any jansson value exists. */
-	json_set_alloc_funcs(core_malloc, core_free);
+	/* jansson's and OpenSSL's allocations too, before any jansson value
+	 * or OpenSSL object exists. */
+	core_alloc_hook_libraries();
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 300);
 	tcase_add_test(tc, test_every_allocation_fails_in_turn);
