@@ -2,21 +2,28 @@
  * cmd_verify.c: `recourse verify`, the offline verdict on signed documents.
  *
  *   recourse verify [--json] [--trust KEYFILE]... [--keys KEYFILE]...
- *       [--registry FILE]... [--root KEYFILE]... [--state FILE]
- *       [--type TYP] [--at TIME] [--body FILE] [--no-default-registries]
- *       [FILE]...
+ *       [--registry FILE]... [--root KEYFILE]... [--state FILE | --no-state]
+ *       [--max-size BYTES] [--type TYP] [--at TIME] [--body FILE]
+ *       [--no-default-registries] [FILE]...
  *
  * Each FILE (standard input when there is none, or for "-") is a signed
  * document of recourse/1; its type comes from its header, or must be --type.
  * Keys come from the command line: --trust pins a key (JWK, JWKS or PEM),
  * --keys gives keys that check signatures but confer no trust (a service's
  * JWKS or discovery document), --root gives registry root keys and
- * --registry signed registries.  The registry folders SYSCONFDIR/recourse/
+ * --registry signed registries; --trust, --keys and --root also take a
+ * did:key.  The registry folders SYSCONFDIR/recourse/
  * registries/ and $XDG_CONFIG_HOME/recourse/registries/ are read too (unless
  * --no-default-registries): *.jwk and *.pem files there are root keys, *.jws
- * files signed registries.  --state FILE keeps the last seen sequence of each
- * registry between runs (rollback protection); it is rewritten atomically
- * when a newer registry is accepted.
+ * files signed registries.  The last seen sequence of each registry is kept
+ * between runs (rollback protection) in the person's store, as net/ keeps
+ * it (state/trust.json under data-dir), read when the first registry is
+ * met and written when a newer one is accepted; --state FILE keeps it in
+ * FILE instead, --no-state not at all.
+ *
+ * A FILE that is a JSON object with a "proof" member and no JWS members is
+ * a W3C Data Integrity credential, checked by verify_di.c.  --max-size (or
+ * max-size in recourse.conf) caps each FILE, 4 MiB by default.
  *
  * One verdict per file, in words with each check and the failing check's
  * reason, or with --json one JSON object per line.  The exit status is the
@@ -40,17 +47,24 @@
 #include <jansson.h>
 
 #include "cli/cli.h"
+#include "cli/conf.h"
+#include "cli/verify.h"
 #include "core/buf.h"
 #include "core/error.h"
 #include "core/intl.h"
 #include "core/analysis.h"
+#include "core/di.h"
 #include "core/json.h"
+#include "core/key.h"
 #include "core/record.h"
 #include "core/safetext.h"
 #include "core/trust.h"
 #include "core/verdict.h"
+#include "net/flow.h"
+#include "net/store.h"
 
 #define VERIFY_MAX_FILE		CORE_JSON_MAX_DOC
+#define VERIFY_MAX_SIZE		((size_t)1 << 30)	/* --max-size at most */
 #define VERIFY_MAX_LINE		8192
 #define VERIFY_MAX_DIRFILES	256
 
@@ -63,6 +77,17 @@ struct verify_ctx {
 	int			 have_body;
 	int			 json;
 	int			 changed;	/* state to be saved */
+	size_t			 max;		/* --max-size */
+	int			 state_mode;	/* VERIFY_STATE_* */
+	int			 state_loaded;	/* the store's state is read */
+	char			 data_dir[4096];/* data-dir, or "" */
+	struct net_store	*store;		/* VERIFY_STATE_STORE, once read */
+};
+
+enum {
+	VERIFY_STATE_STORE = 0,	/* the person's store, as net/ keeps it */
+	VERIFY_STATE_FILE = 1,	/* --state FILE */
+	VERIFY_STATE_NONE = 2	/* --no-state */
 };
 
 /* s made safe for a terminal, as a new string (the caller frees it). */
@@ -130,7 +155,29 @@ verify_warn(const char *name, const char *what, const struct core_err *err)
 	free(d);
 }
 
-/* Load the keys of a key file (JWK, JWKS, discovery document or PEM). */
+/* The key of a did:key (with or without its "#" fragment), in the part as. */
+static enum core_code
+verify_add_did(struct verify_ctx *ctx, const char *did, enum core_trust_as as,
+    struct core_err *err)
+{
+	struct core_key	*k = NULL;
+	char		 buf[CORE_DI_VM_MAX];
+	enum core_code	 rc;
+
+	snprintf(buf, sizeof buf, "%.*s", (int)strcspn(did, "#"), did);
+	if ((rc = core_key_from_did(buf, &k, err)) != CORE_OK)
+		goto out;
+	rc = as == CORE_TRUST_AS_PIN ? core_trust_pin(ctx->trust, k, NULL, NULL,
+	    0, 0, err) : as == CORE_TRUST_AS_KNOWN ?
+	    core_trust_add_known(ctx->trust, k, NULL, err) :
+	    core_trust_add_root(ctx->trust, k, NULL, NULL, err);
+out:
+	core_key_free(&k);
+	return rc;
+}
+
+/* Load the keys of a key file (JWK, JWKS, discovery document or PEM), or
+ * of a did:key. */
 static enum core_code
 verify_load_keys(struct verify_ctx *ctx, const char *path,
     enum core_trust_as as, struct core_err *err)
@@ -141,6 +188,10 @@ verify_load_keys(struct verify_ctx *ctx, const char *path,
 	const char	*s;
 
 	core_buf_init(&b, VERIFY_MAX_FILE);
+	if (strncmp(path, "did:key:", 8) == 0) {
+		rc = verify_add_did(ctx, path, as, err);
+		goto out;
+	}
 	if ((rc = verify_read(path, &b, err)) != CORE_OK)
 		goto out;
 	s = core_buf_str(&b);
@@ -159,6 +210,55 @@ out:
 	return rc;
 }
 
+/* Read the registry state of the person's store, once, before the first
+ * registry is accepted, so that a registry older than one seen in an
+ * earlier run (by any command) is refused.  A store that cannot be used
+ * leaves an empty state, with a warning. */
+static void
+verify_store_state(struct verify_ctx *ctx)
+{
+	struct core_err	 err;
+
+	if (ctx->state_mode != VERIFY_STATE_STORE || ctx->state_loaded)
+		return;
+	ctx->state_loaded = 1;
+	core_err_clear(&err);
+	if (net_store_open(ctx->data_dir[0] != '\0' ? ctx->data_dir : NULL,
+	    &ctx->store, &err) != CORE_OK ||
+	    net_trust_state_load(ctx->store, &ctx->state, &err) != CORE_OK) {
+		if (err.code == CORE_E_NOMEM) {
+			cli_warnx("%s", _(core_strerror(CORE_E_NOMEM)));
+			exit(CLI_EXIT_SOFTWARE);
+		}
+		verify_warn(ctx->store != NULL ? net_store_path(ctx->store) :
+		    _("the local store"), _("registry state not read"), &err);
+		net_store_free(&ctx->store);
+		core_trust_state_init(&ctx->state);
+	}
+}
+
+/* Save the state in the person's store. */
+static void
+verify_store_save(struct verify_ctx *ctx)
+{
+	struct net_ctx	 nc;
+	struct core_err	 err;
+	char		*n;
+
+	if (ctx->store == NULL)
+		return;
+	memset(&nc, 0, sizeof nc);
+	nc.store = ctx->store;
+	nc.trust_state = &ctx->state;
+	core_err_clear(&err);
+	if (net_trust_state_save(&nc, &err) != CORE_OK) {
+		n = verify_safe(net_store_path(ctx->store));
+		cli_warnx(_("%s: registry state not saved: %s"), n,
+		    _(core_strerror(err.code)));
+		free(n);
+	}
+}
+
 /* Accept the signed registry in path; a refusal is only a warning. */
 static enum core_code
 verify_load_registry(struct verify_ctx *ctx, const char *path)
@@ -172,6 +272,7 @@ verify_load_registry(struct verify_ctx *ctx, const char *path)
 
 	core_err_clear(&err);
 	core_buf_init(&b, VERIFY_MAX_FILE);
+	verify_store_state(ctx);
 	for (i = 0; i < ctx->state.n; i++)
 		seqs[i] = ctx->state.e[i].sequence;
 	if ((rc = verify_read(path, &b, &err)) == CORE_OK)
@@ -529,7 +630,8 @@ verify_print_json(const char *name, const struct core_verdict *v,
 		core_check_expand(_(c->msg), c, &line);
 		verify_json_set(cj, "message", core_buf_str(&line));
 		if (c->code != CORE_OK) {
-			json_object_set_new(cj, "code", json_integer(c->code));
+			json_object_set_new(cj, "code",
+			    json_string(core_errname(c->code)));
 			verify_json_set(cj, "error", _(core_strerror(c->code)));
 			verify_json_set(cj, "detail", c->detail);
 		}
@@ -556,7 +658,7 @@ verify_file(struct verify_ctx *ctx, const char *path)
 	struct core_verdict	 v, label;
 	struct core_doc_info	 info;
 	struct core_buf		 doc;
-	int			 have_label;
+	int			 have_label, di;
 	struct core_err		 err;
 	enum core_code		 rc;
 	enum core_verdict_overall o;
@@ -565,7 +667,7 @@ verify_file(struct verify_ctx *ctx, const char *path)
 	memset(&info, 0, sizeof info);
 	core_err_clear(&err);
 	core_verdict_init(&v);
-	core_buf_init(&doc, VERIFY_MAX_FILE);
+	core_buf_init(&doc, ctx->max);
 	name = strcmp(path, "-") == 0 ? _("standard input") : path;
 	if ((rc = verify_read(path, &doc, &err)) != CORE_OK) {
 		if (rc == CORE_E_NOMEM)
@@ -573,7 +675,11 @@ verify_file(struct verify_ctx *ctx, const char *path)
 		core_verdict_add(&v, "read", CORE_CHECK_FORMAT,
 		    CORE_CHECK_FAILED, &err, N_("The file could not be read."),
 		    NULL);
-	} else if ((rc = core_trust_verify_doc(ctx->trust, doc.data, doc.len,
+	} else if ((di = cli_verify_di(ctx->trust, doc.data, doc.len, ctx->now,
+	    &v, &info)) < 0)
+		goto nomem;
+	else if (di == 0 && (rc = core_trust_verify_doc(ctx->trust, doc.data,
+	    doc.len,
 	    ctx->typ, NULL, &ctx->state, ctx->now,
 	    ctx->have_body ? ctx->body.data : NULL, ctx->body.len, &v,
 	    &info)) != CORE_OK)
@@ -611,6 +717,10 @@ verify_usage(FILE *fp)
 	fputs(_("      --root=KEYFILE      a registry root key\n"), fp);
 	fputs(_("      --state=FILE        remember registry sequences here "
 	    "(rollback protection)\n"), fp);
+	fputs(_("      --no-state          keep no registry sequences between "
+	    "runs\n"), fp);
+	fputs(_("      --max-size=BYTES    refuse larger files (K and M "
+	    "allowed; 4M by default)\n"), fp);
 	fputs(_("      --type=TYP          expect this document type (decision, "
 	    "receipt, status,\n"
 	    "                          registry, attestation)\n"), fp);
@@ -625,13 +735,39 @@ verify_usage(FILE *fp)
 	    fp);
 }
 
+/* What recourse.conf says for verify: max-size (as --max-size) and
+ * data-dir (the store that keeps the registry state).  -1 with a message
+ * naming the file and line when it cannot be read. */
+static int
+verify_config(struct verify_ctx *ctx, struct cli_opts *opts,
+    struct cli_config *cf)
+{
+	const struct cli_config_item	*it;
+
+	ctx->max = VERIFY_MAX_FILE;
+	if (cli_config_load(cf, opts->config) != 0)
+		return -1;
+	if ((it = cli_config_get(cf, "max-size")) != NULL &&
+	    (cli_parse_size(it->value, &ctx->max) != 0 ||
+	    ctx->max > VERIFY_MAX_SIZE)) {
+		cli_warnx(_("%s:%u: %s must be a whole number from %ld to %ld"),
+		    it->file, it->line, it->key, 1L, (long)VERIFY_MAX_SIZE);
+		return -1;
+	}
+	if ((it = cli_config_get(cf, "data-dir")) != NULL &&
+	    cli_config_path(it, ctx->data_dir, sizeof ctx->data_dir) != 0)
+		return -1;
+	return 0;
+}
+
 /* recourse verify: see the top of this file. */
 int
 cli_cmd_verify(struct cli_opts *opts, int argc, char **argv)
 {
 	enum {
 		OPT_JSON = 256, OPT_TRUST, OPT_KEYS, OPT_REGISTRY, OPT_ROOT,
-		OPT_STATE, OPT_TYPE, OPT_AT, OPT_BODY, OPT_NODEFAULT, OPT_HELP
+		OPT_STATE, OPT_TYPE, OPT_AT, OPT_BODY, OPT_NODEFAULT, OPT_HELP,
+		OPT_NOSTATE, OPT_MAXSIZE
 	};
 	static const struct option longopts[] = {
 		{ "json", no_argument, NULL, OPT_JSON },
@@ -640,6 +776,8 @@ cli_cmd_verify(struct cli_opts *opts, int argc, char **argv)
 		{ "registry", required_argument, NULL, OPT_REGISTRY },
 		{ "root", required_argument, NULL, OPT_ROOT },
 		{ "state", required_argument, NULL, OPT_STATE },
+		{ "no-state", no_argument, NULL, OPT_NOSTATE },
+		{ "max-size", required_argument, NULL, OPT_MAXSIZE },
 		{ "type", required_argument, NULL, OPT_TYPE },
 		{ "at", required_argument, NULL, OPT_AT },
 		{ "body", required_argument, NULL, OPT_BODY },
@@ -648,6 +786,7 @@ cli_cmd_verify(struct cli_opts *opts, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct verify_ctx	 ctx;
+	struct cli_config	 cf;
 	struct core_err		 err;
 	enum core_verdict_overall o;
 	const char		*state_path = NULL, *body_path = NULL;
@@ -662,6 +801,11 @@ cli_cmd_verify(struct cli_opts *opts, int argc, char **argv)
 	core_buf_init(&ctx.body, VERIFY_MAX_FILE);
 	ctx.json = opts->json;
 	ctx.now = time(NULL);
+	memset(&cf, 0, sizeof cf);
+	if (verify_config(&ctx, opts, &cf) != 0) {
+		status = CLI_EXIT_USAGE;
+		goto out;
+	}
 	keyfiles = calloc((size_t)argc + 1, sizeof *keyfiles);
 	keyparts = calloc((size_t)argc + 1, sizeof *keyparts);
 	regfiles = calloc((size_t)argc + 1, sizeof *regfiles);
@@ -689,6 +833,22 @@ cli_cmd_verify(struct cli_opts *opts, int argc, char **argv)
 			break;
 		case OPT_STATE:
 			state_path = optarg;
+			ctx.state_mode = VERIFY_STATE_FILE;
+			break;
+		case OPT_NOSTATE:
+			state_path = NULL;
+			ctx.state_mode = VERIFY_STATE_NONE;
+			break;
+		case OPT_MAXSIZE:
+			if (cli_parse_size(optarg, &ctx.max) != 0 ||
+			    ctx.max > VERIFY_MAX_SIZE) {
+				n = verify_safe(optarg);
+				cli_warnx(_("invalid value '%s' for --%s"), n,
+				    "max-size");
+				free(n);
+				status = CLI_EXIT_USAGE;
+				goto usage;
+			}
 			break;
 		case OPT_TYPE:
 			if ((ctx.typ = core_trust_typ(optarg)) == NULL) {
@@ -752,6 +912,8 @@ cli_cmd_verify(struct cli_opts *opts, int argc, char **argv)
 	}
 	if (state_path != NULL && ctx.changed)
 		verify_save_state(&ctx, state_path);
+	else if (ctx.changed)
+		verify_store_save(&ctx);
 	if (body_path != NULL) {
 		core_err_clear(&err);
 		if (verify_read(body_path, &ctx.body, &err) != CORE_OK) {
@@ -782,6 +944,8 @@ out:
 	if (fflush(stdout) != 0 && status < CLI_EXIT_SOFTWARE)
 		status = CLI_EXIT_SOFTWARE;
 	core_trust_free(&ctx.trust);
+	net_store_free(&ctx.store);
+	cli_config_free(&cf);
 	core_buf_free(&ctx.body);
 	free(keyfiles);
 	free(keyparts);

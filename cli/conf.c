@@ -35,6 +35,7 @@ static const struct {
 	{ "low-speed-limit", 0 },
 	{ "low-speed-time", 0 },
 	{ "max-response", 0 },
+	{ "max-size", 0 },
 	{ "attempts", 0 },
 	{ "retry-max-wait", 0 },
 	{ "lock-wait", 0 },

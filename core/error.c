@@ -110,3 +110,80 @@ core_err_clear(struct core_err *err)
 	memset(err, 0, sizeof *err);
 	err->offset = CORE_NO_OFFSET;
 }
+
+/* Stable names of the codes for machines (recourse verify --json): the
+ * enum's name without CORE_E_, in lower case.  Never changed once given. */
+static const struct {
+	enum core_code	 code;
+	const char	*name;
+} core_names[] = {
+	{ CORE_OK, "ok" },
+	{ CORE_E_NOMEM, "nomem" },
+	{ CORE_E_IO, "io" },
+	{ CORE_E_ARG, "arg" },
+	{ CORE_E_TOO_LARGE, "too_large" },
+	{ CORE_E_UNSUPPORTED, "unsupported" },
+	{ CORE_E_INTERNAL, "internal" },
+	{ CORE_E_JSON_SYNTAX, "json_syntax" },
+	{ CORE_E_JSON_DUPLICATE, "json_duplicate" },
+	{ CORE_E_JSON_UTF8, "json_utf8" },
+	{ CORE_E_JSON_SURROGATE, "json_surrogate" },
+	{ CORE_E_JSON_DEPTH, "json_depth" },
+	{ CORE_E_JSON_STRING, "json_string" },
+	{ CORE_E_JSON_NUMBER, "json_number" },
+	{ CORE_E_JSON_TYPE, "json_type" },
+	{ CORE_E_BASE64, "base64" },
+	{ CORE_E_BASE58, "base58" },
+	{ CORE_E_KEY, "key" },
+	{ CORE_E_DID, "did" },
+	{ CORE_E_PEM, "pem" },
+	{ CORE_E_SIG_INVALID, "sig_invalid" },
+	{ CORE_E_SIG_LENGTH, "sig_length" },
+	{ CORE_E_JWS_FORMAT, "jws_format" },
+	{ CORE_E_JWS_ALG, "jws_alg" },
+	{ CORE_E_JWS_CRIT, "jws_crit" },
+	{ CORE_E_JWS_HEADER, "jws_header" },
+	{ CORE_E_JWS_TYP, "jws_typ" },
+	{ CORE_E_JWS_KID, "jws_kid" },
+	{ CORE_E_DI_PROOF, "di_proof" },
+	{ CORE_E_UNTRUSTED, "untrusted" },
+	{ CORE_E_REG_ROLLBACK, "reg_rollback" },
+	{ CORE_E_REG_EXPIRED, "reg_expired" },
+	{ CORE_E_KEY_VALIDITY, "key_validity" },
+	{ CORE_E_REVOKED, "revoked" },
+	{ CORE_E_SUSPENDED, "suspended" },
+	{ CORE_E_RECEIPT_MISMATCH, "receipt_mismatch" },
+	{ CORE_E_REGISTRY, "registry" },
+	{ CORE_E_RECORD, "record" },
+	{ CORE_E_SUPERSEDED, "superseded" },
+	{ CORE_E_LABEL, "label" },
+	{ CORE_E_HTML, "html" },
+	{ CORE_E_XMP, "xmp" },
+	{ CORE_E_NET_CONNECT, "net_connect" },
+	{ CORE_E_NET_DNS, "net_dns" },
+	{ CORE_E_NET_TIMEOUT, "net_timeout" },
+	{ CORE_E_NET_TLS, "net_tls" },
+	{ CORE_E_NET_POLICY, "net_policy" },
+	{ CORE_E_NET_HTTP, "net_http" },
+	{ CORE_E_NET_CONTENT_TYPE, "net_content_type" },
+	{ CORE_E_NET_CONFLICT, "net_conflict" },
+	{ CORE_E_NET_CANCELLED, "net_cancelled" },
+	{ CORE_E_NET_RETRY, "net_retry" },
+	{ CORE_E_NET_BROKEN, "net_broken" },
+	{ CORE_E_STORE_LOCKED, "store_locked" },
+	{ CORE_E_STORE_CORRUPT, "store_corrupt" },
+	{ CORE_E_NOSPACE, "nospace" },
+	{ CORE_E_NOT_FOUND, "not_found" },
+};
+
+const char *
+core_errname(enum core_code code)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof core_names / sizeof core_names[0]; i++) {
+		if (core_names[i].code == code)
+			return core_names[i].name;
+	}
+	return "unknown";
+}

@@ -94,6 +94,9 @@ struct core_err {
 
 /* Message id (untranslated, marked N_()) for a code; never NULL. */
 const char	*core_strerror(enum core_code code);
+/* Stable name of a code for machines: "sig_invalid" for CORE_E_SIG_INVALID,
+ * "ok" for CORE_OK, "unknown" for a number that is no code. */
+const char	*core_errname(enum core_code code);
 
 /* Record code, offset and a printf-style detail in err (which may be NULL);
  * returns code so that callers can write `return core_err_set(...)`. */

@@ -213,9 +213,10 @@ trust_registry_doc(const struct core_trust *t,
 }
 
 /* The trust check of a document signed for a service or provider. */
-static enum core_code
-trust_signer_doc(const struct core_trust *t, const struct core_doc_info *info,
-    enum core_registry_role role, time_t now, struct core_verdict *v)
+enum core_code
+core_trust_signer_check(const struct core_trust *t,
+    const struct core_doc_info *info, enum core_registry_role role,
+    time_t now, struct core_verdict *v)
 {
 	struct core_trust_info	ti;
 	struct core_err		err;
@@ -428,7 +429,7 @@ core_trust_verify_doc(const struct core_trust *t, const void *doc, size_t len,
 	/* trust */
 	if (reg != NULL)
 		trust_registry_doc(t, state, reg, used, info->thumbprint, now, v);
-	else if ((rc = trust_signer_doc(t, info,
+	else if ((rc = core_trust_signer_check(t, info,
 	    strcmp(info->typ, CORE_TYP_ATTESTATION) == 0 ? CORE_ROLE_PROVIDER :
 	    CORE_ROLE_SERVICE, now, v)) != CORE_OK)
 		goto out;

@@ -229,6 +229,15 @@ enum core_code	core_trust_verify_doc(const struct core_trust *t,
 		    const void *body, size_t body_len,
 		    struct core_verdict *v, struct core_doc_info *info);
 
+/* Append the "trust" check of a document whose signature verified with the
+ * key info->thumbprint, for info->service_id in role, to v: pinned, listed
+ * by a registry, revoked, suspended, outside its window or untrusted, as
+ * core_trust_verify_doc words it.  CORE_OK, or CORE_E_NOMEM. */
+enum core_code	core_trust_signer_check(const struct core_trust *t,
+		    const struct core_doc_info *info,
+		    enum core_registry_role role, time_t now,
+		    struct core_verdict *v);
+
 /* The recourse/1 typ for a short name ("decision", "receipt", "status",
  * "registry", "attestation") or for a typ itself; NULL when unknown. */
 const char	*core_trust_typ(const char *name);

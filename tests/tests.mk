@@ -28,6 +28,10 @@ dist_check_SCRIPTS += \
 	tests/run-cases.sh \
 	tests/lib.sh
 
+# recourse verify: registry state kept between runs, and the size cap.
+TESTS += tests/verify-state.sh tests/verify-size.sh
+dist_check_SCRIPTS += tests/verify-state.sh tests/verify-size.sh
+
 # What the reference service sends, validated against data/schema.
 TESTS += tests/service-schemas.sh
 dist_check_SCRIPTS += tests/service-schemas.sh
