@@ -17,6 +17,7 @@
 #include "core/json.h"
 #include "core/jws.h"
 #include "service/proto.h"
+#include "service/reflimit.h"
 #include "service/service.h"
 #include "service/site.h"
 #include "service/store.h"
@@ -62,6 +63,15 @@ svc_reply_problem(struct svc_reply *r, unsigned status, const char *slug,
 		core_buf_reset(&r->body);
 	}
 	json_decref(o);
+}
+
+void
+svc_reply_locked(struct svc_reply *r, unsigned wait)
+{
+	svc_reply_problem(r, 429, "rate-limited", N_("Too many requests"),
+	    "Too many access codes were refused for this reference; wait "
+	    "and try again.");
+	r->retry_after = wait;
 }
 
 const char *
@@ -411,10 +421,11 @@ svc_contest_post(const struct svc_proto *p, const struct svc_request *rq,
 	struct svc_contest	*c = NULL;
 	struct core_err		 err;
 	const json_t		*did;
-	const char		*code, *slug;
+	const char		*code, *slug, *key;
 	json_t			*b = NULL;
 	char			 sha[CORE_SHA256_HEX_LEN + 1], why[512], today[11];
 	size_t			 codelen = 0;
+	unsigned		 wait;
 	int			 reserved = 0;
 
 	core_err_clear(&err);
@@ -451,7 +462,17 @@ svc_contest_post(const struct svc_proto *p, const struct svc_request *rq,
 	/* The case whose record this is, or whose record replaced it. */
 	cs = json_is_string(did) ? svc_site_case_by_id(p->site,
 	    json_string_value(did)) : NULL;
+	/* Refused codes count towards the reference's limit here as they do
+	 * on GET /decisions; an id no case has counts under its own name, so
+	 * the answers do not tell which ids exist. */
+	key = cs != NULL ? cs->reference :
+	    json_is_string(did) ? json_string_value(did) : "";
+	if ((wait = svc_reflimit_check(p->refl, key)) > 0) {
+		svc_reply_locked(r, wait);
+		goto out;
+	}
 	if (!svc_case_code_ok(cs, code, codelen)) {
+		svc_reflimit_fail(p->refl, key);
 		svc_reply_problem(r, 401, "unauthorized", N_("Access code refused"),
 		    "The access code does not open the decision this contest names.");
 		r->challenge = 1;
@@ -531,9 +552,10 @@ svc_status_get(const struct svc_proto *p, const struct svc_request *rq,
 	const struct svc_case	*cs;
 	const json_t		*last;
 	struct core_err		 err;
-	const char		*code;
+	const char		*code, *key;
 	json_t			*doc = NULL, *status = NULL, *history = NULL;
 	size_t			 codelen = 0;
+	unsigned		 wait;
 
 	core_err_clear(&err);
 	if ((code = svc_bearer(rq->authorization, &codelen)) == NULL) {
@@ -542,14 +564,24 @@ svc_status_get(const struct svc_proto *p, const struct svc_request *rq,
 		r->challenge = 1;
 		goto out;
 	}
-	if ((c = svc_store_by_id(p->store, contest_id)) == NULL) {
+	/* Refused codes count towards the contest's reference, or towards the
+	 * id of a contest there is not. */
+	c = svc_store_by_id(p->store, contest_id);
+	key = c != NULL ? c->reference : contest_id;
+	if ((wait = svc_reflimit_check(p->refl, key)) > 0) {
+		svc_reply_locked(r, wait);
+		goto out;
+	}
+	if (c == NULL) {
 		(void)svc_case_code_ok(NULL, code, codelen);
+		svc_reflimit_fail(p->refl, key);
 		svc_reply_problem(r, 404, "not-found", N_("No such contest"),
 		    "No contest has this id.");
 		goto out;
 	}
 	cs = svc_site_case(p->site, c->reference);
 	if (!svc_case_code_ok(cs, code, codelen)) {
+		svc_reflimit_fail(p->refl, key);
 		svc_reply_problem(r, 401, "unauthorized", N_("Access code refused"),
 		    "The access code does not open this contest.");
 		r->challenge = 1;

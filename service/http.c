@@ -191,10 +191,7 @@ http_decision(struct svc_http *h, struct MHD_Connection *conn,
 		    "Send the access code from the letter as Authorization: Bearer.");
 	if ((wait = svc_reflimit_check(h->refl, ref)) > 0) {
 		svc_reply_init(&r);
-		svc_reply_problem(&r, 429, "rate-limited", N_("Too many requests"),
-		    "Too many access codes were refused for this reference; wait "
-		    "and try again.");
-		r.retry_after = wait;
+		svc_reply_locked(&r, wait);
 		ret = http_reply(conn, rq, &r);
 		svc_reply_free(&r);
 		return ret;
@@ -554,6 +551,9 @@ svc_http_start(const struct svc_http_config *cfg, const struct svc_site *site,
 	    &h->refl)) != CORE_OK ||
 	    (rc = http_build_static(h)) != CORE_OK)
 		goto out;
+	/* The contest and status answers count refused codes in the same
+	 * table, so that no endpoint is a way round the limit. */
+	h->proto.refl = h->refl;
 	flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_TURBO |
 	    MHD_USE_ERROR_LOG | MHD_USE_ITC;
 	if (cfg->cert_pem != NULL) {

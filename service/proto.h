@@ -12,6 +12,9 @@
  *         (superseded)
  *     413 the body is over the limit (decided in http.c)
  *     415 Content-Type is not application/json
+ *     429 too many codes were refused for the reference of the decision
+ *         named (an unknown decision_id counts under its own name), even
+ *         when this one is right
  *     422 the body breaks the protocol or the decision's contest terms
  *         (invalid-contest), names another payload than the one served
  *         (decision-mismatch), or comes after contest.deadline
@@ -21,7 +24,8 @@
  *         first answer was lost cannot tell the difference, and need not)
  *   GET /status/<contest_id>
  *     401 no access code or the wrong one; 404 no such contest;
- *     200 the signed status record
+ *     429 too many codes were refused for the contest's reference (or, for
+ *         an unknown contest, for its id); 200 the signed status record
  */
 #ifndef RECOURSE_SERVICE_PROTO_H
 #define RECOURSE_SERVICE_PROTO_H
@@ -29,6 +33,7 @@
 #include <stddef.h>
 
 #include "core/buf.h"
+#include "service/reflimit.h"
 #include "service/site.h"
 #include "service/store.h"
 
@@ -50,6 +55,7 @@ struct svc_reply {
 struct svc_proto {
 	const struct svc_site	*site;
 	struct svc_store	*store;
+	struct svc_reflimit	*refl;	/* refused codes per reference, or NULL */
 };
 
 /* What a request brought: header values may be NULL when absent. */
@@ -71,6 +77,8 @@ void	svc_reply_problem(struct svc_reply *r, unsigned status, const char *slug,
 /* The access code of an Authorization: Bearer header; NULL when absent or
  * malformed, else the code with its length in *len. */
 const char *svc_bearer(const char *authorization, size_t *len);
+/* 429 for a reference past its limit of refused codes, to wait seconds. */
+void	svc_reply_locked(struct svc_reply *r, unsigned wait);
 
 void	svc_contest_post(const struct svc_proto *p, const struct svc_request *rq,
 	    struct svc_reply *r);

@@ -1,9 +1,10 @@
 #!/bin/sh
 # service-contest.sh: contests, their signed receipts, idempotency, status,
-# and the refusal of oversized, malformed and invalid contests.
+# the refusal of oversized, malformed and invalid contests, and the limit of
+# refused access codes per reference on the contest and status endpoints.
 . "$top_srcdir/tests/service-lib.sh"
 
-svc_start "$T_TMP/st" --rate 0 --max-body 16384 ||
+svc_start "$T_TMP/st" --rate 0 --max-body 16384 --code-tries 3 ||
     { not_ok "the service starts"; finish; exit 1; }
 AUTH='Authorization: Bearer 7KQ4-M2PX'
 JSON='Content-Type: application/json'
@@ -190,6 +191,47 @@ code=$(post "$T_TMP/old.json" "9f8e7d6c-0000-4000-8000-000000000003" "Authorizat
 check "a contest of a replaced record: 409 problem+json" is_problem 409
 check "... of type superseded" \
     [ "$(json "$T_TMP/body" 'd["type"]')" = "https://recourse.example/problems/superseded" ]
+
+# Refused codes count towards a reference's limit (--code-tries 3) through
+# every endpoint that takes a code, in the one count GET /decisions keeps.
+# burst PATH CURL-ARG...: four requests in one curl, so that a slow machine
+# cannot space them out; a line per answer: the status, and "wait" when it
+# came with a Retry-After in seconds.
+burst() {
+	p=$1; shift
+	curl -s -o /dev/null -w '%{http_code} %header{retry-after}\n' "$@" \
+	    "$SVC_URL$p?try=[1-4]" | tr -d '\r' | sed 's/ [1-9][0-9]*$/ wait/' |
+	    tr '\n' ,
+}
+hbcode=$(cat "$T_TMP/st/site/decisions/HB-2026-118305.code")
+printf '{"recourse":"1","decision_id":"HB-2026-118305-r1"}' > "$T_TMP/hb.json"
+printf '{"recourse":"1","decision_id":"NO-SUCH-2026-0000-r1"}' > "$T_TMP/none.json"
+hb=$(burst /contests -X POST -H 'Authorization: Bearer NOT-IT' -H "$JSON" \
+    -H "Idempotency-Key: 1c2d3e4f-0000-4000-8000-000000000004" \
+    --data-binary "@$T_TMP/hb.json")
+check "contests with a wrong code: 401 three times, then 429 with Retry-After" \
+    [ "$hb" = "401 ,401 ,401 ,429 wait," ]
+code=$(post "$T_TMP/hb.json" "1c2d3e4f-0000-4000-8000-000000000005" "Authorization: Bearer $hbcode")
+check "... then a contest with the right code is 429 too" \
+    [ "$code $(header Retry-After | grep -c '^[1-9][0-9]*$')" = "429 1" ]
+code=$(http GET /decisions/HB-2026-118305 -H "Authorization: Bearer $hbcode")
+check "... and so is the right code on GET /decisions: one count per reference" \
+    [ "$code $(header Retry-After | grep -c '^[1-9][0-9]*$')" = "429 1" ]
+none=$(burst /contests -X POST -H 'Authorization: Bearer NOT-IT' -H "$JSON" \
+    -H "Idempotency-Key: 1c2d3e4f-0000-4000-8000-000000000006" \
+    --data-binary "@$T_TMP/none.json")
+check "contests naming a made-up decision get the same answers" [ "$none" = "$hb" ]
+st=$(burst /status/C-11111111111111111111111111111111 -H "$AUTH")
+check "the status of a made-up contest: 404 three times, then 429" \
+    [ "$st" = "404 ,404 ,404 ,429 wait," ]
+# LN-2026-004217 had two codes refused above, a status and a contest.
+code=$(http GET "/status/$cid" -H 'Authorization: Bearer 5FHN-2KJR')
+check "a third refused code on the status endpoint: 401" [ "$code" = 401 ]
+code=$(http GET "/status/$cid" -H "$AUTH")
+check "... then the status with the right code is 429" \
+    [ "$code $(header Retry-After | grep -c '^[1-9][0-9]*$')" = "429 1" ]
+code=$(http GET /decisions/LN-2026-004217 -H "$AUTH")
+check "... and so is the decision itself" [ "$code" = 429 ]
 
 check "the log has no access code" [ "$(grep -c -e 7KQ4 -e 5FHN "$T_TMP/st/access.log")" = 0 ]
 check "SIGTERM stops the service with status 0" svc_stop
