@@ -31,6 +31,7 @@ dist_check_SCRIPTS += \
 # recourse verify: registry state kept between runs, and the size cap.
 TESTS += tests/verify-state.sh tests/verify-size.sh
 dist_check_SCRIPTS += tests/verify-state.sh tests/verify-size.sh
+EXTRA_DIST += tests/vectors/verify-di tests/vectors/verify-jws
 
 # What the reference service sends, validated against data/schema.
 TESTS += tests/service-schemas.sh
