@@ -10,6 +10,9 @@ T_COUNT=0
 # A private scratch folder, removed at exit.
 T_TMP=$(mktemp -d "${TMPDIR:-/tmp}/recourse-test.XXXXXX")
 trap 'rm -rf "$T_TMP"' EXIT
+# A local store of its own: `recourse verify` and the commands that reach
+# services keep registry state there, never in the real home.
+XDG_DATA_HOME=$T_TMP/xdg-data; export XDG_DATA_HOME
 
 ok() { T_COUNT=$((T_COUNT + 1)); printf 'ok %d - %s\n' "$T_COUNT" "$1"; }
 not_ok() { T_COUNT=$((T_COUNT + 1)); T_FAILS=$((T_FAILS + 1)); printf 'not ok %d - %s\n' "$T_COUNT" "$1"; }
