@@ -1,4 +1,5 @@
-/* check_error.c: the error enum has a message for every code it defines. */
+/* check_error.c: the error enum has a message and a name for every code it
+ * defines. */
 #include "config.h"
 
 #include <check.h>
@@ -23,6 +24,28 @@ START_TEST(test_messages_distinct)
 	}
 	ck_assert_str_eq(core_strerror(CORE_E_SIG_INVALID), "the signature is invalid");
 	ck_assert_str_eq(core_strerror((enum core_code)9999), "unknown error");
+}
+END_TEST
+
+/* Every code with a message has a stable name of its own; the names that
+ * recourse verify --json prints are fixed. */
+START_TEST(test_names)
+{
+	int	i, j;
+
+	for (i = 0; i < CORE_E__MAX; i++) {
+		if (strcmp(core_strerror((enum core_code)i), "unknown error") == 0)
+			continue;
+		ck_assert_str_ne(core_errname((enum core_code)i), "unknown");
+		for (j = 0; j < i; j++)
+			ck_assert_str_ne(core_errname((enum core_code)i),
+			    core_errname((enum core_code)j));
+	}
+	ck_assert_str_eq(core_errname(CORE_OK), "ok");
+	ck_assert_str_eq(core_errname(CORE_E_SIG_INVALID), "sig_invalid");
+	ck_assert_str_eq(core_errname(CORE_E_DI_PROOF), "di_proof");
+	ck_assert_str_eq(core_errname(CORE_E_REG_ROLLBACK), "reg_rollback");
+	ck_assert_str_eq(core_errname((enum core_code)9999), "unknown");
 }
 END_TEST
 
@@ -53,6 +76,7 @@ main(void)
 
 	tcase_add_test(tc, test_messages_distinct);
 	tcase_add_test(tc, test_err_set_detail);
+	tcase_add_test(tc, test_names);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
