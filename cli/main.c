@@ -15,6 +15,7 @@
 #include "cli/cli.h"
 #include "cli/conf.h"
 #include "cli/plain.h"
+#include "core/alloc.h"
 #include "core/intl.h"
 #include "core/safetext.h"
 
@@ -178,6 +179,46 @@ main_modes(struct cli_opts *o, struct cli_config *cf, int sr, int plain)
 	return rc;
 }
 
+#ifdef RECOURSE_ALLOCFAIL
+/* Debug and sanitizer builds: RECOURSE_FAIL_ALLOC=N makes the N-th allocation
+ * through core/alloc.h (core's, jansson's and OpenSSL's) fail, so that a test
+ * can show each failure ends in an out-of-memory message, not a crash.  The
+ * count starts after OpenSSL's one-time set-up (core_alloc_warm_libraries). */
+/* At exit, say whether the injected failure happened, for the test: a run
+ * whose failure was not reached is past the last allocation. */
+static void
+main_fail_alloc_report(void)
+{
+	if (!core_alloc_failed())
+		fprintf(stderr, "recourse: RECOURSE_FAIL_ALLOC: not reached "
+		    "(%lu allocations)\n", core_alloc_fail_at(0));
+	else
+		fprintf(stderr, "recourse: RECOURSE_FAIL_ALLOC: %s\n",
+		    core_alloc_failed_in_openssl() ? "failed in OpenSSL" :
+		    "failed");
+}
+
+static void
+main_fail_alloc(void)
+{
+	const char		*env = getenv("RECOURSE_FAIL_ALLOC");
+	char			*end;
+	unsigned long		 n;
+
+	if (env == NULL || *env < '1' || *env > '9')
+		return;
+	n = strtoul(env, &end, 10);
+	if (*end != '\0')
+		return;
+	core_alloc_hook_libraries();
+	core_alloc_warm_libraries();
+	core_alloc_fail_at(n);
+	atexit(main_fail_alloc_report);
+}
+#else
+#define main_fail_alloc()	((void)0)
+#endif
+
 int
 main(int argc, char **argv)
 {
@@ -200,6 +241,7 @@ main(int argc, char **argv)
 	const char		*env;
 	int			 ch, opt_sr = 0, opt_plain = 0;
 
+	main_fail_alloc();
 	setlocale(LC_ALL, "");
 #ifdef ENABLE_NLS
 	env = getenv("RECOURSE_LOCALEDIR");	/* uninstalled runs (tests) */

@@ -6,10 +6,11 @@
 
 #include <jansson.h>
 #include <openssl/crypto.h>
+#include <openssl/evp.h>
 
 #include "core/alloc.h"
 
-#ifdef RECOURSE_DEBUG
+#ifdef RECOURSE_ALLOCFAIL
 static unsigned long	alloc_count;
 static unsigned long	alloc_fail_n;
 static int		alloc_did_fail;
@@ -86,7 +87,7 @@ core_free(void *ptr)
 unsigned long
 core_alloc_fail_at(unsigned long n)
 {
-#ifdef RECOURSE_DEBUG
+#ifdef RECOURSE_ALLOCFAIL
 	unsigned long	made = alloc_count;
 
 	alloc_count = 0;
@@ -103,7 +104,7 @@ core_alloc_fail_at(unsigned long n)
 int
 core_alloc_failed(void)
 {
-#ifdef RECOURSE_DEBUG
+#ifdef RECOURSE_ALLOCFAIL
 	return alloc_did_fail;
 #else
 	return 0;
@@ -113,7 +114,7 @@ core_alloc_failed(void)
 int
 core_alloc_failed_in_openssl(void)
 {
-#ifdef RECOURSE_DEBUG
+#ifdef RECOURSE_ALLOCFAIL
 	return alloc_did_fail && alloc_fail_openssl;
 #else
 	return 0;
@@ -160,4 +161,27 @@ core_alloc_hook_libraries(void)
 	json_set_alloc_funcs(core_malloc, core_free);
 	CRYPTO_set_mem_functions(alloc_ossl_malloc, alloc_ossl_realloc,
 	    alloc_ossl_free);
+}
+
+/* Make OpenSSL do its one-time, process-wide set-up now (its default
+ * library context, locks, the providers and algorithms recourse fetches).
+ * OpenSSL 3.0 does not survive an allocation failure there: it carries on
+ * with a NULL lock and crashes later.  A test that fails allocations one by
+ * one (cli/main.c, RECOURSE_FAIL_ALLOC) calls this first, so that it fails
+ * recourse's allocations and OpenSSL's per-operation ones, not that set-up. */
+void
+core_alloc_warm_libraries(void)
+{
+	static const char	*const keys[] = { "ED25519", "EC" };
+	EVP_PKEY_CTX		*pc;
+	size_t			 i;
+
+	OPENSSL_init_crypto(0, NULL);
+	EVP_MD_free(EVP_MD_fetch(NULL, "SHA256", NULL));
+	for (i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		pc = EVP_PKEY_CTX_new_from_name(NULL, keys[i], NULL);
+		EVP_PKEY_CTX_free(pc);
+	}
+	EVP_SIGNATURE_free(EVP_SIGNATURE_fetch(NULL, "ED25519", NULL));
+	EVP_SIGNATURE_free(EVP_SIGNATURE_fetch(NULL, "ECDSA", NULL));
 }

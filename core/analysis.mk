@@ -29,8 +29,8 @@ tests_unit_check_reasons_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(JANSSON_CFLAGS)
 tests_unit_check_reasons_LDADD = $(CORE_LIBS) $(CHECK_LIBS)
 TESTS += tests/unit/check_reasons
 
-# Allocation-failure injection exists only in debug builds.
-if DEBUG
+# Allocation-failure injection exists only in debug and sanitizer builds.
+if ALLOCFAIL
 check_PROGRAMS += tests/unit/check_allocfail_analysis
 TESTS += tests/unit/check_allocfail_analysis
 tests_unit_check_allocfail_analysis_SOURCES = tests/unit/check_allocfail_analysis.c tests/unit/analysis-test.h

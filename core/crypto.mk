@@ -65,8 +65,8 @@ tests_fuzz_fuzz_di_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
 endif
 EXTRA_DIST += tests/fuzz/corpus/jws tests/fuzz/corpus/di
 
-# Allocation-failure injection exists only in debug builds.
-if DEBUG
+# Allocation-failure injection exists only in debug and sanitizer builds.
+if ALLOCFAIL
 check_PROGRAMS += tests/unit/check_allocfail_crypto
 TESTS += tests/unit/check_allocfail_crypto
 tests_unit_check_allocfail_crypto_SOURCES = tests/unit/check_allocfail_crypto.c

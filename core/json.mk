@@ -17,8 +17,8 @@ TESTS += tests/unit/check_json tests/unit/check_jcs
 # samples for the canon-*.case tests.
 EXTRA_DIST += tests/vectors/rfc8785 tests/vectors/json
 
-# Allocation-failure injection exists only in debug builds.
-if DEBUG
+# Allocation-failure injection exists only in debug and sanitizer builds.
+if ALLOCFAIL
 check_PROGRAMS += tests/unit/check_allocfail_json
 tests_unit_check_allocfail_json_SOURCES = tests/unit/check_allocfail_json.c
 tests_unit_check_allocfail_json_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)

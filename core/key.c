@@ -99,7 +99,8 @@ key_wrap(EVP_PKEY *pkey, int has_private, struct core_key **out,
 	enum core_code	 rc = CORE_OK;
 
 	if ((k = core_calloc(1, sizeof *k)) == NULL) {
-		rc = CORE_E_NOMEM;
+		rc = core_err_set(err, CORE_E_NOMEM, CORE_NO_OFFSET,
+		    "holding a key");
 		goto out;
 	}
 	k->refs = 1;

@@ -65,7 +65,8 @@ trust_add_key(struct core_trust *t, struct core_key *k, enum trust_role role,
 		goto out;
 	}
 	if ((n = core_realloc(t->keys, (t->nkeys + 1) * sizeof *n)) == NULL) {
-		rc = CORE_E_NOMEM;
+		rc = core_err_set(err, CORE_E_NOMEM, CORE_NO_OFFSET,
+		    "holding a trusted key");
 		goto out;
 	}
 	t->keys = n;

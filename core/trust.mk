@@ -21,10 +21,13 @@ tests_unit_check_receipt_SOURCES = tests/unit/check_receipt.c
 tests_unit_check_receipt_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_unit_check_receipt_LDADD = $(CORE_LIBS) $(CHECK_LIBS)
 
-# Allocation-failure injection exists only in debug builds.
-if DEBUG
+# Allocation-failure injection exists only in debug and sanitizer builds
+# (RECOURSE_ALLOCFAIL); there recourse verify is run with each allocation
+# failing in turn too (RECOURSE_FAIL_ALLOC).
+EXTRA_DIST += tests/allocfail-verify.sh
+if ALLOCFAIL
 check_PROGRAMS += tests/unit/check_allocfail_trust
-TESTS += tests/unit/check_allocfail_trust
+TESTS += tests/unit/check_allocfail_trust tests/allocfail-verify.sh
 tests_unit_check_allocfail_trust_SOURCES = tests/unit/check_allocfail_trust.c
 tests_unit_check_allocfail_trust_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_unit_check_allocfail_trust_LDADD = $(CORE_LIBS) $(CHECK_LIBS)

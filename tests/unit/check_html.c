@@ -513,7 +513,7 @@ START_TEST(test_vectors)
 }
 END_TEST
 
-#ifdef RECOURSE_DEBUG
+#ifdef RECOURSE_ALLOCFAIL
 /* Every allocation failure ends in CORE_E_NOMEM, never a crash or a leak. */
 START_TEST(test_alloc_failures)
 {
@@ -567,7 +567,7 @@ main(void)
 	tcase_add_test(tc, test_long_word_and_pre);
 	tcase_add_test(tc, test_plain_letter);
 	tcase_add_test(tc, test_vectors);
-#ifdef RECOURSE_DEBUG
+#ifdef RECOURSE_ALLOCFAIL
 	tcase_add_test(tc, test_alloc_failures);
 #endif
 	suite_add_tcase(s, tc);

@@ -291,7 +291,7 @@ START_TEST(test_receipt_records)
 }
 END_TEST
 
-#ifdef RECOURSE_DEBUG
+#ifdef RECOURSE_ALLOCFAIL
 /* Every allocation of add, load and list may fail without a crash or leak. */
 START_TEST(test_alloc_failures)
 {
@@ -347,7 +347,7 @@ main(void)
 	tcase_add_test(tc, test_damaged_entry_set_aside);
 	tcase_add_test(tc, test_list_oldest_first);
 	tcase_add_test(tc, test_receipt_records);
-#ifdef RECOURSE_DEBUG
+#ifdef RECOURSE_ALLOCFAIL
 	tcase_add_test(tc, test_alloc_failures);
 #endif
 	suite_add_tcase(s, tc);

@@ -556,7 +556,7 @@ START_TEST(test_times)
 }
 END_TEST
 
-#ifdef RECOURSE_DEBUG
+#ifdef RECOURSE_ALLOCFAIL
 /* Each allocation of a parse fails in turn: out of memory, nothing left. */
 START_TEST(test_allocation_failures)
 {
@@ -604,7 +604,7 @@ main(void)
 	tcase_add_test(tc, test_unknown_members_ignored);
 	tcase_add_test(tc, test_language_choice);
 	tcase_add_test(tc, test_times);
-#ifdef RECOURSE_DEBUG
+#ifdef RECOURSE_ALLOCFAIL
 	tcase_add_test(tc, test_allocation_failures);
 #endif
 	suite_add_tcase(s, tc);

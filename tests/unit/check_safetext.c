@@ -464,7 +464,7 @@ START_TEST(test_hostile_then_wrapped)
 }
 END_TEST
 
-#ifdef RECOURSE_DEBUG
+#ifdef RECOURSE_ALLOCFAIL
 /* Every allocation failure along the sanitiser and the wrap ends in
  * CORE_E_NOMEM, not a crash (leaks show under the sanitizers). */
 START_TEST(test_alloc_failures)
@@ -521,7 +521,7 @@ main(void)
 	tcase_add_test(tc, test_wrap_long_word);
 	tcase_add_test(tc, test_wrap_graphemes_whole);
 	tcase_add_test(tc, test_hostile_then_wrapped);
-#ifdef RECOURSE_DEBUG
+#ifdef RECOURSE_ALLOCFAIL
 	tcase_add_test(tc, test_alloc_failures);
 #endif
 	suite_add_tcase(s, tc);

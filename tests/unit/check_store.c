@@ -468,7 +468,7 @@ START_TEST(test_disk_full_loses_nothing)
 }
 END_TEST
 
-#ifdef RECOURSE_DEBUG
+#ifdef RECOURSE_ALLOCFAIL
 /* Every allocation along saving and listing cases may fail: out of memory
  * is reported, nothing crashes, nothing leaks (the sanitizer build). */
 START_TEST(test_alloc_failures)
@@ -525,7 +525,7 @@ main(void)
 	tcase_add_test(tc, test_drafts);
 	tcase_add_test(tc, test_lock_excludes_second_writer);
 	tcase_add_test(tc, test_disk_full_loses_nothing);
-#ifdef RECOURSE_DEBUG
+#ifdef RECOURSE_ALLOCFAIL
 	tcase_add_test(tc, test_alloc_failures);
 #endif
 	suite_add_tcase(s, tc);

@@ -654,7 +654,7 @@ START_TEST(test_limits)
 }
 END_TEST
 
-#ifdef RECOURSE_DEBUG
+#ifdef RECOURSE_ALLOCFAIL
 /* Detection and embedding with each allocation failing in turn. */
 static enum core_code
 allocfail_run(const char *tmpl, size_t len, uint64_t *T)
@@ -741,7 +741,7 @@ main(void)
 	tcase_add_test(tc, test_embed_demo);
 	tcase_add_test(tc, test_embed_templates);
 	tcase_add_test(tc, test_limits);
-#ifdef RECOURSE_DEBUG
+#ifdef RECOURSE_ALLOCFAIL
 	tcase_add_test(tc, test_allocfail);
 #endif
 	suite_add_tcase(s, tc);

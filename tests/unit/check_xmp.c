@@ -583,7 +583,7 @@ START_TEST(test_samples)
 }
 END_TEST
 
-#ifdef RECOURSE_DEBUG
+#ifdef RECOURSE_ALLOCFAIL
 /* Every allocation failure of ours ends in CORE_E_NOMEM, never a crash. */
 START_TEST(test_alloc_failures)
 {
@@ -634,7 +634,7 @@ main(void)
 	tcase_add_test(tc, test_pathological);
 	tcase_add_test(tc, test_formats);
 	tcase_add_test(tc, test_samples);
-#ifdef RECOURSE_DEBUG
+#ifdef RECOURSE_ALLOCFAIL
 	tcase_add_test(tc, test_alloc_failures);
 #endif
 	suite_add_tcase(s, tc);
