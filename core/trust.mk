@@ -56,7 +56,11 @@ noinst_PROGRAMS += tests/fuzz/fuzz_registry
 tests_fuzz_fuzz_registry_SOURCES = tests/fuzz/fuzz_registry.c
 tests_fuzz_fuzz_registry_LDADD = $(CORE_LIBS)
 tests_fuzz_fuzz_registry_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
+noinst_PROGRAMS += tests/fuzz/fuzz_trust_registry
+tests_fuzz_fuzz_trust_registry_SOURCES = tests/fuzz/fuzz_trust_registry.c
+tests_fuzz_fuzz_trust_registry_LDADD = $(CORE_LIBS)
+tests_fuzz_fuzz_trust_registry_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
 endif
-EXTRA_DIST += tests/fuzz/corpus/registry
+EXTRA_DIST += tests/fuzz/corpus/registry tests/fuzz/corpus/trust_registry
 
 EXTRA_DIST += bench/verify-cli.bench.sh
