@@ -1,7 +1,8 @@
 #!/bin/sh
 # verify-cli.bench.sh: `recourse verify` of one signed decision as a whole
 # process (start-up, key and registry loading, verification, output), as a
-# person or a script runs it: the median of 20 runs of wall time and of peak
+# person or a script runs it (without the kept registry state, so that runs
+# do not depend on each other): the median of 20 runs of wall time and of peak
 # resident memory.  Peak memory comes from /usr/bin/time (Debian package
 # "time"); wall time from the clock around each run.
 #
@@ -38,7 +39,7 @@ fi
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/recourse-bench.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
 "$mkfixtures" "$tmp" || exit 1
-set -- verify --no-default-registries --at 2026-06-01T00:00:00Z \
+set -- verify --no-state --no-default-registries --at 2026-06-01T00:00:00Z \
     --root "$tmp/root.jwk" --registry "$tmp/registry-1.jws" \
     --keys "$tmp/keys.json" "$tmp/decision.jws"
 if ! "$recourse" "$@" >/dev/null; then
