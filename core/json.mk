@@ -37,7 +37,7 @@ tests_fuzz_fuzz_jcs_SOURCES = tests/fuzz/fuzz_jcs.c
 tests_fuzz_fuzz_jcs_LDADD = $(CORE_LIBS)
 tests_fuzz_fuzz_jcs_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LDFLAGS)
 endif
-EXTRA_DIST += tests/fuzz/corpus/json tests/fuzz/corpus/jcs
+EXTRA_DIST += tests/fuzz/corpus/json tests/fuzz/corpus/jcs tests/fuzz/README
 
 # `make bench`: parse and canonicalise a generated 10 MiB document.
 EXTRA_PROGRAMS += bench/bench_canon
