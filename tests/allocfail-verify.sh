@@ -22,7 +22,8 @@ mkfixtures=$top_builddir/tests/unit/mkfixtures
 "$mkfixtures" "$T_TMP" || { not_ok "fixtures written"; finish; exit 1; }
 
 run() {
-	"$RECOURSE" verify --no-default-registries --at 2026-06-01T00:00:00Z \
+	"$RECOURSE" verify --no-default-registries --no-state \
+	    --at 2026-06-01T00:00:00Z \
 	    --trust "$T_TMP/bank.jwk" "$T_TMP/decision.jws" \
 	    > "$T_TMP/out" 2> "$T_TMP/err"
 }
