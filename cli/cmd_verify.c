@@ -90,6 +90,33 @@ enum {
 	VERIFY_STATE_NONE = 2	/* --no-state */
 };
 
+/* Say that memory ran out and end with the documented status. */
+static void
+verify_nomem(void)
+{
+	cli_warnx("%s", _(core_strerror(CORE_E_NOMEM)));
+	exit(CLI_EXIT_SOFTWARE);
+}
+
+/* Append check c's sentence fmt to out; a line longer than out's bound is
+ * cut there, but running out of memory ends the run, so that no shortened
+ * sentence is ever printed as if it were whole. */
+static void
+verify_expand(const char *fmt, const struct core_check *c,
+    struct core_buf *out)
+{
+	if (core_check_expand(fmt, c, out) == CORE_E_NOMEM)
+		verify_nomem();
+}
+
+/* Append s to out, as verify_expand does. */
+static void
+verify_adds(struct core_buf *out, const char *s)
+{
+	if (core_buf_adds(out, s) == CORE_E_NOMEM)
+		verify_nomem();
+}
+
 /* s made safe for a terminal, as a new string (the caller frees it). */
 static char *
 verify_safe(const char *s)
@@ -97,10 +124,8 @@ verify_safe(const char *s)
 	char	*out = NULL;
 
 	if (core_safetext(s, CORE_SAFETEXT_ESCAPE, VERIFY_MAX_LINE, &out) !=
-	    CORE_OK) {
-		cli_warnx("%s", _(core_strerror(CORE_E_NOMEM)));
-		exit(CLI_EXIT_SOFTWARE);
-	}
+	    CORE_OK)
+		verify_nomem();
 	return out;
 }
 
@@ -226,10 +251,8 @@ verify_store_state(struct verify_ctx *ctx)
 	if (net_store_open(ctx->data_dir[0] != '\0' ? ctx->data_dir : NULL,
 	    &ctx->store, &err) != CORE_OK ||
 	    net_trust_state_load(ctx->store, &ctx->state, &err) != CORE_OK) {
-		if (err.code == CORE_E_NOMEM) {
-			cli_warnx("%s", _(core_strerror(CORE_E_NOMEM)));
-			exit(CLI_EXIT_SOFTWARE);
-		}
+		if (err.code == CORE_E_NOMEM)
+			verify_nomem();
 		verify_warn(ctx->store != NULL ? net_store_path(ctx->store) :
 		    _("the local store"), _("registry state not read"), &err);
 		net_store_free(&ctx->store);
@@ -434,16 +457,16 @@ static void
 verify_sentence(const struct core_check *c, struct core_buf *out)
 {
 	core_buf_reset(out);
-	core_check_expand(_(c->msg), c, out);
+	verify_expand(_(c->msg), c, out);
 	if (c->code != CORE_OK &&
 	    (c->result == CORE_CHECK_FAILED || c->result == CORE_CHECK_WARNING)) {
-		core_buf_adds(out, " (");
-		core_buf_adds(out, _(core_strerror(c->code)));
+		verify_adds(out, " (");
+		verify_adds(out, _(core_strerror(c->code)));
 		if (c->detail[0] != '\0') {
-			core_buf_adds(out, ": ");
-			core_buf_adds(out, c->detail);
+			verify_adds(out, ": ");
+			verify_adds(out, c->detail);
 		}
-		core_buf_adds(out, ")");
+		verify_adds(out, ")");
 	}
 }
 
@@ -460,7 +483,7 @@ verify_print_text(const char *name, const struct core_verdict *v)
 	core_buf_init(&line, VERIFY_MAX_LINE);
 	n = verify_safe(name);
 	if (why != NULL) {
-		core_check_expand(_(why->msg), why, &line);
+		verify_expand(_(why->msg), why, &line);
 		safe = verify_safe(core_buf_str(&line));
 		/* L10N: FILE: SYMBOL VERDICT: the reason.  The symbol is
 		 * [ok], [!] or [FAIL]. */
@@ -515,7 +538,7 @@ verify_checks_json(const struct core_verdict *v, struct core_buf *line)
 		json_object_set_new(cj, "symbol",
 		    json_string(core_check_symbol(c->result)));
 		core_buf_reset(line);
-		core_check_expand(_(c->msg), c, line);
+		verify_expand(_(c->msg), c, line);
 		verify_json_set(cj, "message", core_buf_str(line));
 		json_array_append_new(a, cj);
 	}
@@ -596,10 +619,8 @@ verify_print_json(const char *name, const struct core_verdict *v,
 	core_buf_init(&line, VERIFY_MAX_LINE);
 	j = json_object();
 	checks = json_array();
-	if (j == NULL || checks == NULL) {
-		cli_warnx("%s", _(core_strerror(CORE_E_NOMEM)));
-		exit(CLI_EXIT_SOFTWARE);
-	}
+	if (j == NULL || checks == NULL)
+		verify_nomem();
 	verify_json_set(j, "file", name);
 	json_object_set_new(j, "verdict", json_string(core_verdict_id(o)));
 	json_object_set_new(j, "symbol", json_string(core_verdict_symbol(o)));
@@ -617,17 +638,15 @@ verify_print_json(const char *name, const struct core_verdict *v,
 	}
 	for (i = 0; i < v->n; i++) {
 		c = &v->checks[i];
-		if ((cj = json_object()) == NULL) {
-			cli_warnx("%s", _(core_strerror(CORE_E_NOMEM)));
-			exit(CLI_EXIT_SOFTWARE);
-		}
+		if ((cj = json_object()) == NULL)
+			verify_nomem();
 		json_object_set_new(cj, "id", json_string(c->id));
 		json_object_set_new(cj, "result",
 		    json_string(core_check_result_id(c->result)));
 		json_object_set_new(cj, "symbol",
 		    json_string(core_check_symbol(c->result)));
 		core_buf_reset(&line);
-		core_check_expand(_(c->msg), c, &line);
+		verify_expand(_(c->msg), c, &line);
 		verify_json_set(cj, "message", core_buf_str(&line));
 		if (c->code != CORE_OK) {
 			json_object_set_new(cj, "code",
@@ -641,10 +660,8 @@ verify_print_json(const char *name, const struct core_verdict *v,
 	if (label != NULL)
 		json_object_set_new(j, "label_checks",
 		    verify_checks_json(label, &line));
-	if ((s = json_dumps(j, JSON_COMPACT | JSON_ENSURE_ASCII)) == NULL) {
-		cli_warnx("%s", _(core_strerror(CORE_E_NOMEM)));
-		exit(CLI_EXIT_SOFTWARE);
-	}
+	if ((s = json_dumps(j, JSON_COMPACT | JSON_ENSURE_ASCII)) == NULL)
+		verify_nomem();
 	puts(s);
 	free(s);
 	json_decref(j);
