@@ -226,22 +226,20 @@ core_trust_signer_check(const struct core_trust *t,
 	core_err_clear(&err);
 	rc = core_trust_check(t, info->thumbprint, info->service_id, role, now,
 	    &ti, &err);
-	snprintf(seq, sizeof seq, "%" PRId64, ti.sequence);
-	core_trust_time_format(ti.not_before, a);
-	core_trust_time_format(ti.not_after, b);
-	core_trust_time_format(now, at);
+	/* The numbers and times are written out only for the messages that
+	 * show them, not for every pinned key that passes. */
 	switch (rc) {
 	case CORE_OK:
-		if (ti.source == CORE_TRUST_PINNED)
+		if (ti.source == CORE_TRUST_PINNED) {
 			core_verdict_add(v, "trust", CORE_CHECK_TRUST,
 			    CORE_CHECK_PASSED, NULL,
 			    N_("The signing key is pinned as trusted."), NULL);
-		else
-			core_verdict_add(v, "trust", CORE_CHECK_TRUST,
-			    CORE_CHECK_PASSED, NULL,
-			    N_("Registry %1$s (sequence %2$s) lists %3$s as active "
-			    "with this key."), ti.registry, seq, info->service_id,
-			    NULL);
+			break;
+		}
+		snprintf(seq, sizeof seq, "%" PRId64, ti.sequence);
+		core_verdict_add(v, "trust", CORE_CHECK_TRUST, CORE_CHECK_PASSED,
+		    NULL, N_("Registry %1$s (sequence %2$s) lists %3$s as active "
+		    "with this key."), ti.registry, seq, info->service_id, NULL);
 		break;
 	case CORE_E_REVOKED:
 		core_verdict_add(v, "trust", CORE_CHECK_TRUST, CORE_CHECK_FAILED,
@@ -254,6 +252,9 @@ core_trust_signer_check(const struct core_trust *t,
 		    ti.registry, info->service_id, NULL);
 		break;
 	case CORE_E_KEY_VALIDITY:
+		core_trust_time_format(ti.not_before, a);
+		core_trust_time_format(ti.not_after, b);
+		core_trust_time_format(now, at);
 		core_verdict_add(v, "trust", CORE_CHECK_TRUST, CORE_CHECK_FAILED,
 		    &err, N_("The signing key is valid from %1$s to %2$s, not at "
 		    "%3$s."), ti.not_before != 0 ? a : "-",
