@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "core/alloc.h"
@@ -676,19 +677,17 @@ jws_parts_free(struct jws_parts *jp)
 	memset(jp, 0, sizeof *jp);
 }
 
-/* Parse the serialisation and the protected headers of every signature,
- * and check them. */
+/* Parse the protected headers of every signature not parsed yet, and check
+ * them against typ. */
 static enum core_code
-jws_prepare(const void *jws, size_t len, const char *typ, struct jws_parts *jp,
-    struct core_err *err)
+jws_check_parts(struct jws_parts *jp, const char *typ, struct core_err *err)
 {
 	size_t		i;
-	enum core_code	rc;
+	enum core_code	rc = CORE_OK;
 
-	if ((rc = jws_split(jws, len, jp, err)) != CORE_OK)
-		goto out;
 	for (i = 0; i < jp->nsigs; i++) {
-		if ((rc = jws_parse_header(&jp->sigs[i], i, err)) != CORE_OK ||
+		if ((jp->sigs[i].header == NULL &&
+		    (rc = jws_parse_header(&jp->sigs[i], i, err)) != CORE_OK) ||
 		    (rc = jws_check_header(&jp->sigs[i], i, typ, err)) !=
 		    CORE_OK)
 			goto out;
@@ -708,14 +707,18 @@ out:
 	return rc;
 }
 
+/* A JWS taken apart by core_jws_open(). */
+struct core_jws {
+	struct jws_parts	jp;
+};
+
 /* Verify a JWS of type typ with a key of keys (see jws.h for the policy on
  * several signatures). */
-enum core_code
-core_jws_verify(const void *jws, size_t len, const char *typ,
+static enum core_code
+jws_verify_parts(struct jws_parts *jp, const char *typ,
     const struct core_keyset *keys, struct core_jws_result *res,
     struct core_err *err)
 {
-	struct jws_parts	 jp;
 	const struct core_key	*k, *goodkey = NULL;
 	const char		*kid, *goodkid = NULL;
 	struct jws_sig		*sig, *good = NULL;
@@ -726,29 +729,28 @@ core_jws_verify(const void *jws, size_t len, const char *typ,
 	enum core_code		 rc = CORE_OK;
 
 	memset(res, 0, sizeof *res);
-	memset(&jp, 0, sizeof jp);
 	if (typ == NULL || keys == NULL) {
 		rc = core_err_set(err, CORE_E_ARG, CORE_NO_OFFSET,
 		    "a document type and a key set are required");
 		goto out;
 	}
-	if ((rc = jws_prepare(jws, len, typ, &jp, err)) != CORE_OK)
+	if ((rc = jws_check_parts(jp, typ, err)) != CORE_OK)
 		goto out;
-	for (i = 0; i < jp.nsigs; i++) {
-		sig = &jp.sigs[i];
+	for (i = 0; i < jp->nsigs; i++) {
+		sig = &jp->sigs[i];
 		/* The signing input: in a compact JWS it is already there;
 		 * otherwise it is put together once per signature in one
 		 * buffer of the largest size needed. */
-		if (jp.compact) {
+		if (jp->compact) {
 			in = (const unsigned char *)sig->prot;
-			inlen = sig->protlen + 1 + jp.payloadlen;
+			inlen = sig->protlen + 1 + jp->payloadlen;
 		} else {
 			if (input == NULL) {
-				for (j = 0, inmax = 0; j < jp.nsigs; j++) {
-					if (jp.sigs[j].protlen > inmax)
-						inmax = jp.sigs[j].protlen;
+				for (j = 0, inmax = 0; j < jp->nsigs; j++) {
+					if (jp->sigs[j].protlen > inmax)
+						inmax = jp->sigs[j].protlen;
 				}
-				inmax += 1 + jp.payloadlen;
+				inmax += 1 + jp->payloadlen;
 				if ((input = core_malloc(inmax)) == NULL) {
 					rc = CORE_E_NOMEM;
 					goto out;
@@ -756,10 +758,10 @@ core_jws_verify(const void *jws, size_t len, const char *typ,
 			}
 			memcpy(input, sig->prot, sig->protlen);
 			input[sig->protlen] = '.';
-			memcpy(input + sig->protlen + 1, jp.payload,
-			    jp.payloadlen);
+			memcpy(input + sig->protlen + 1, jp->payload,
+			    jp->payloadlen);
 			in = input;
-			inlen = sig->protlen + 1 + jp.payloadlen;
+			inlen = sig->protlen + 1 + jp->payloadlen;
 		}
 		if (sig->kid != NULL) {
 			/* Named key: ignored when not ours, else it must hold. */
@@ -799,32 +801,32 @@ core_jws_verify(const void *jws, size_t len, const char *typ,
 	}
 	if (good == NULL) {
 		rc = core_err_set(err, CORE_E_JWS_KID, CORE_NO_OFFSET,
-		    "no signature by a known key%s%.64s", jp.sigs[0].kid ==
-		    NULL ? "" : "; kid ", jp.sigs[0].kid == NULL ? "" :
-		    jp.sigs[0].kid);
+		    "no signature by a known key%s%.64s", jp->sigs[0].kid ==
+		    NULL ? "" : "; kid ", jp->sigs[0].kid == NULL ? "" :
+		    jp->sigs[0].kid);
 		goto out;
 	}
 	/* The payload, decoded once. */
 	if (good->b64) {
 		if ((payload = core_malloc(core_b64url_decoded_max(
-		    jp.payloadlen) + 1)) == NULL) {
+		    jp->payloadlen) + 1)) == NULL) {
 			rc = CORE_E_NOMEM;
 			goto out;
 		}
-		if ((rc = core_b64url_decode_to(jp.payload, jp.payloadlen,
-		    payload, core_b64url_decoded_max(jp.payloadlen), &plen,
+		if ((rc = core_b64url_decode_to(jp->payload, jp->payloadlen,
+		    payload, core_b64url_decoded_max(jp->payloadlen), &plen,
 		    err)) != CORE_OK) {
 			rc = core_err_set(err, CORE_E_JWS_FORMAT, CORE_NO_OFFSET,
 			    "the payload is not base64url");
 			goto out;
 		}
 	} else {
-		if ((payload = core_malloc(jp.payloadlen + 1)) == NULL) {
+		if ((payload = core_malloc(jp->payloadlen + 1)) == NULL) {
 			rc = CORE_E_NOMEM;
 			goto out;
 		}
-		memcpy(payload, jp.payload, jp.payloadlen);
-		plen = jp.payloadlen;
+		memcpy(payload, jp->payload, jp->payloadlen);
+		plen = jp->payloadlen;
 	}
 	payload[plen] = '\0';
 	res->header = json_incref(good->header);
@@ -839,8 +841,106 @@ core_jws_verify(const void *jws, size_t len, const char *typ,
 out:
 	core_free(input);
 	core_free(payload);
+	return rc;
+}
+
+enum core_code
+core_jws_verify(const void *jws, size_t len, const char *typ,
+    const struct core_keyset *keys, struct core_jws_result *res,
+    struct core_err *err)
+{
+	struct jws_parts	jp;
+	enum core_code		rc;
+
+	memset(res, 0, sizeof *res);
+	memset(&jp, 0, sizeof jp);
+	if (typ == NULL || keys == NULL) {
+		rc = core_err_set(err, CORE_E_ARG, CORE_NO_OFFSET,
+		    "a document type and a key set are required");
+		goto out;
+	}
+	if ((rc = jws_split(jws, len, &jp, err)) != CORE_OK)
+		goto out;
+	rc = jws_verify_parts(&jp, typ, keys, res, err);
+out:
 	jws_parts_free(&jp);
 	return rc;
+}
+
+/* Take jws apart and parse the protected header of its first signature,
+ * as core_jws_peek() does; the other headers are parsed when verifying. */
+enum core_code
+core_jws_open(const void *jws, size_t len, struct core_jws **out,
+    struct core_err *err)
+{
+	struct core_jws	*j;
+	enum core_code	 rc;
+
+	*out = NULL;
+	if ((j = core_calloc(1, sizeof *j)) == NULL)
+		return core_err_set(err, CORE_E_NOMEM, CORE_NO_OFFSET,
+		    "reading a JWS");
+	if ((rc = jws_split(jws, len, &j->jp, err)) != CORE_OK ||
+	    (rc = jws_parse_header(&j->jp.sigs[0], 0, err)) != CORE_OK) {
+		core_jws_close(&j);
+		return rc;
+	}
+	*out = j;
+	return CORE_OK;
+}
+
+const json_t *
+core_jws_header(const struct core_jws *j)
+{
+	return j->jp.sigs[0].header;
+}
+
+const json_t *
+core_jws_unprotected(const struct core_jws *j)
+{
+	return j->jp.sigs[0].unprot;
+}
+
+enum core_code
+core_jws_verify_open(struct core_jws *j, const char *typ,
+    const struct core_keyset *keys, struct core_jws_result *res,
+    struct core_err *err)
+{
+	return jws_verify_parts(&j->jp, typ, keys, res, err);
+}
+
+/* As core_jws_verify_open() with a set of one key, made on the stack: the
+ * set is only read, never changed, so neither k nor kid is written. */
+enum core_code
+core_jws_verify_key(struct core_jws *j, const char *typ,
+    const struct core_key *k, const char *kid, struct core_jws_result *res,
+    struct core_err *err)
+{
+	struct jws_key		one;
+	struct core_keyset	ks;
+
+	memset(res, 0, sizeof *res);
+	if (k == NULL)
+		return CORE_E_ARG;
+	if (kid == NULL)
+		kid = core_key_thumbprint_str(k);
+	if (strlen(kid) > JWS_MAX_KID)
+		return CORE_E_ARG;
+	one.kid = (char *)(uintptr_t)kid;
+	one.key = (struct core_key *)(uintptr_t)k;
+	ks.keys = &one;
+	ks.n = ks.cap = 1;
+	return jws_verify_parts(&j->jp, typ, &ks, res, err);
+}
+
+void
+core_jws_close(struct core_jws **jp)
+{
+	if (jp == NULL || *jp == NULL)
+		return;
+	jws_parts_free(&(*jp)->jp);
+	core_free(*jp);
+	*jp = NULL;
 }
 
 /* The protected header of the first signature, unverified. */
@@ -848,18 +948,15 @@ enum core_code
 core_jws_peek(const void *jws, size_t len, json_t **header,
     struct core_err *err)
 {
-	struct jws_parts	jp;
-	enum core_code		rc;
+	struct core_jws	*j = NULL;
+	enum core_code	 rc;
 
 	*header = NULL;
-	if ((rc = jws_split(jws, len, &jp, err)) != CORE_OK)
-		goto out;
-	if ((rc = jws_parse_header(&jp.sigs[0], 0, err)) != CORE_OK)
-		goto out;
-	*header = json_incref(jp.sigs[0].header);
-out:
-	jws_parts_free(&jp);
-	return rc;
+	if ((rc = core_jws_open(jws, len, &j, err)) != CORE_OK)
+		return rc;
+	*header = json_incref(j->jp.sigs[0].header);
+	core_jws_close(&j);
+	return CORE_OK;
 }
 
 /* 1 when the C string s is well-formed UTF-8. */

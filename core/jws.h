@@ -89,6 +89,30 @@ enum core_code	core_jws_verify(const void *jws, size_t len, const char *typ,
 enum core_code	core_jws_peek(const void *jws, size_t len, json_t **header,
 		    struct core_err *err);
 
+/* A JWS taken apart once, for a caller that reads its header before it
+ * knows which keys to try, and may try several: the serialisation and each
+ * protected header are parsed once, however many keys are tried.  It points
+ * into the bytes given to core_jws_open(), which must outlive it. */
+struct core_jws;
+
+/* Take jws apart and parse its first protected header; fails as
+ * core_jws_peek() does.  Free with core_jws_close(). */
+enum core_code	core_jws_open(const void *jws, size_t len, struct core_jws **out,
+		    struct core_err *err);
+/* The first signature's protected header, and its unprotected header
+ * (NULL when none), borrowed from j. */
+const json_t	*core_jws_header(const struct core_jws *j);
+const json_t	*core_jws_unprotected(const struct core_jws *j);
+/* core_jws_verify() of an opened JWS, with keys or with the one key k under
+ * kid (NULL: its thumbprint). */
+enum core_code	core_jws_verify_open(struct core_jws *j, const char *typ,
+		    const struct core_keyset *keys, struct core_jws_result *res,
+		    struct core_err *err);
+enum core_code	core_jws_verify_key(struct core_jws *j, const char *typ,
+		    const struct core_key *k, const char *kid,
+		    struct core_jws_result *res, struct core_err *err);
+void		core_jws_close(struct core_jws **j);
+
 /* Sign payload as a flattened JSON serialisation, appended to out: the
  * protected header is the canonical (RFC 8785) {"alg","kid","typ"}, alg the
  * key's (EdDSA or ES256), kid NULL meaning the key's thumbprint. */

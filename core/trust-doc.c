@@ -291,6 +291,7 @@ core_trust_verify_doc(const struct core_trust *t, const void *doc, size_t len,
 	enum core_code		 rc;
 	struct core_err		 err;
 	struct core_jws_result	 res;
+	struct core_jws		*jws = NULL;
 	struct core_registry	*reg = NULL;
 	struct core_receipt	 rcpt;
 	const struct trust_key	*used = NULL;
@@ -303,8 +304,8 @@ core_trust_verify_doc(const struct core_trust *t, const void *doc, size_t len,
 	core_err_clear(&err);
 
 	/* format */
-	rc = trust_peek_kid(doc, len, info->kid, sizeof info->kid, info->typ,
-	    sizeof info->typ, &err);
+	rc = trust_open_kid(doc, len, &jws, info->kid, sizeof info->kid,
+	    info->typ, sizeof info->typ, &err);
 	if (rc == CORE_E_NOMEM)
 		goto out;
 	if (rc != CORE_OK) {
@@ -348,7 +349,7 @@ core_trust_verify_doc(const struct core_trust *t, const void *doc, size_t len,
 	roles = TRUST_PIN | TRUST_KNOWN;
 	if (strcmp(info->typ, CORE_TYP_REGISTRY) == 0)
 		roles |= TRUST_ROOT;
-	rc = trust_verify_jws(t, roles, extra, doc, len, info->typ,
+	rc = trust_verify_jws(t, roles, extra, jws, info->typ,
 	    info->kid[0] != '\0' ? info->kid : NULL, &res, &used, &err);
 	if (rc == CORE_E_NOMEM)
 		goto out;
@@ -440,5 +441,6 @@ out:
 	json_decref(payload);
 	core_registry_free(&reg);
 	core_jws_result_free(&res);
+	core_jws_close(&jws);
 	return rc;
 }

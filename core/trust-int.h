@@ -46,11 +46,11 @@ const char	*trust_str(const json_t *o, const char *name);
 /* Record in st that registry r was accepted. */
 enum core_code	 trust_state_put(struct core_trust_state *st,
 		     const struct core_registry *r, struct core_err *err);
-/* Verify doc with a key of roles (TRUST_*) in t or, by kid, with extra;
- * *used gets the store's key (NULL for a key of extra). */
+/* Verify the opened JWS j with a key of roles (TRUST_*) in t or, by kid,
+ * with extra; *used gets the store's key (NULL for a key of extra). */
 enum core_code	 trust_verify_jws(const struct core_trust *t, unsigned roles,
-		     const struct core_keyset *extra, const void *doc,
-		     size_t len, const char *typ, const char *kid,
+		     const struct core_keyset *extra, struct core_jws *j,
+		     const char *typ, const char *kid,
 		     struct core_jws_result *res, const struct trust_key **used,
 		     struct core_err *err);
 /* Is r fresh at now and not older than what state and t have seen? */
@@ -58,8 +58,10 @@ enum core_code	 trust_registry_fresh(const struct core_trust *t,
 		     const struct core_trust_state *state,
 		     const struct core_registry *r, time_t now, int64_t *seen,
 		     struct core_err *err);
-/* The kid and typ of a JWS's protected header ("" when absent). */
-enum core_code	 trust_peek_kid(const void *doc, size_t len, char *kid,
-		     size_t sz, char *typ, size_t typsz, struct core_err *err);
+/* Open doc as a JWS into *j (close it with core_jws_close()) and give the
+ * kid and typ of its first signature ("" when absent). */
+enum core_code	 trust_open_kid(const void *doc, size_t len, struct core_jws **j,
+		     char *kid, size_t sz, char *typ, size_t typsz,
+		     struct core_err *err);
 
 #endif

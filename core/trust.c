@@ -196,23 +196,15 @@ core_trust_add_pem(struct core_trust *t, const void *pem, size_t len,
 
 /* Verify doc (of typ) with the key of tk, presented under kid. */
 static enum core_code
-trust_try_key(const struct trust_key *tk, const char *kid, const void *doc,
-    size_t len, const char *typ, struct core_jws_result *res,
-    struct core_err *err)
+trust_try_key(const struct trust_key *tk, const char *kid, struct core_jws *j,
+    const char *typ, struct core_jws_result *res, struct core_err *err)
 {
-	enum core_code		 rc;
-	struct core_keyset	*ks = NULL;
+	enum core_code	rc;
 
-	if ((rc = core_keyset_new(&ks)) != CORE_OK ||
-	    (rc = core_keyset_add(ks, tk->key, kid != NULL && *kid != '\0' ?
-	    kid : NULL)) != CORE_OK)
-		goto out;
-	memset(res, 0, sizeof *res);
-	rc = core_jws_verify(doc, len, typ, ks, res, err);
+	rc = core_jws_verify_key(j, typ, tk->key, kid != NULL && *kid != '\0' ?
+	    kid : NULL, res, err);
 	if (rc != CORE_OK)
 		core_jws_result_free(res);
-out:
-	core_keyset_free(&ks);
 	return rc;
 }
 
@@ -224,9 +216,9 @@ out:
  */
 enum core_code
 trust_verify_jws(const struct core_trust *t, unsigned roles,
-    const struct core_keyset *extra, const void *doc, size_t len,
-    const char *typ, const char *kid, struct core_jws_result *res,
-    const struct trust_key **used, struct core_err *err)
+    const struct core_keyset *extra, struct core_jws *j, const char *typ,
+    const char *kid, struct core_jws_result *res, const struct trust_key **used,
+    struct core_err *err)
 {
 	enum core_code	rc = CORE_E_JWS_KID, first = CORE_OK;
 	struct core_err	e1;
@@ -241,7 +233,7 @@ trust_verify_jws(const struct core_trust *t, unsigned roles,
 		    strcmp(t->keys[i].thumbprint, kid) != 0))
 			continue;
 		named = 1;
-		if ((rc = trust_try_key(&t->keys[i], kid, doc, len, typ, res,
+		if ((rc = trust_try_key(&t->keys[i], kid, j, typ, res,
 		    err)) == CORE_OK) {
 			*used = &t->keys[i];
 			goto out;
@@ -254,8 +246,8 @@ trust_verify_jws(const struct core_trust *t, unsigned roles,
 	}
 	if (kid != NULL && extra != NULL && core_keyset_find(extra, kid) != NULL) {
 		named = 1;
-		memset(res, 0, sizeof *res);
-		if ((rc = core_jws_verify(doc, len, typ, extra, res, err)) == CORE_OK)
+		if ((rc = core_jws_verify_open(j, typ, extra, res, err)) ==
+		    CORE_OK)
 			goto out;
 		core_jws_result_free(res);
 		if (first == CORE_OK) {
@@ -273,7 +265,7 @@ trust_verify_jws(const struct core_trust *t, unsigned roles,
 	for (i = 0; i < t->nkeys; i++) {
 		if ((t->keys[i].role & roles) == 0)
 			continue;
-		if ((rc = trust_try_key(&t->keys[i], kid, doc, len, typ, res,
+		if ((rc = trust_try_key(&t->keys[i], kid, j, typ, res,
 		    err)) == CORE_OK) {
 			*used = &t->keys[i];
 			goto out;
@@ -349,45 +341,31 @@ trust_registry_fresh(const struct core_trust *t,
 	return CORE_OK;
 }
 
-/* The kid of a JWS's first signature (protected header, else unprotected)
- * and its typ into kid and typ (sizes sz, typsz); "" when absent. */
+/* Open doc once; the kid of its first signature (protected header, else
+ * unprotected) and its typ into kid and typ (sizes sz, typsz); "" when
+ * absent.  Verifying then reuses what was parsed here. */
 enum core_code
-trust_peek_kid(const void *doc, size_t len, char *kid, size_t sz,
-    char *typ, size_t typsz, struct core_err *err)
+trust_open_kid(const void *doc, size_t len, struct core_jws **j, char *kid,
+    size_t sz, char *typ, size_t typsz, struct core_err *err)
 {
 	enum core_code	 rc;
-	json_t		*h = NULL;
-	const json_t	*u;
 	const char	*s;
 
 	kid[0] = '\0';
 	if (typ != NULL)
 		typ[0] = '\0';
-	if ((rc = core_jws_peek(doc, len, &h, err)) != CORE_OK)
-		goto out;
-	if ((s = trust_str(h, "kid")) != NULL)
+	if ((rc = core_jws_open(doc, len, j, err)) != CORE_OK)
+		return rc;
+	if ((s = trust_str(core_jws_header(*j), "kid")) != NULL)
 		snprintf(kid, sz, "%s", s);
-	if (typ != NULL && (s = trust_str(h, "typ")) != NULL)
+	if (typ != NULL && (s = trust_str(core_jws_header(*j), "typ")) != NULL)
 		snprintf(typ, typsz, "%s", s);
-	if (kid[0] != '\0')
-		goto out;
 	/* The kid may be in the unprotected header of the first signature
-	 * (JSON serialisations); the header checks of jws.c passed. */
-	json_decref(h);
-	h = NULL;
-	if (core_json_parse(doc, len, NULL, &h, NULL) == CORE_E_NOMEM) {
-		rc = CORE_E_NOMEM;
-		goto out;
-	}
-	u = json_object_get(h, "header");
-	if (u == NULL)
-		u = json_object_get(json_array_get(json_object_get(h,
-		    "signatures"), 0), "header");
-	if ((s = trust_str(u, "kid")) != NULL)
+	 * (JSON serialisations). */
+	if (kid[0] == '\0' &&
+	    (s = trust_str(core_jws_unprotected(*j), "kid")) != NULL)
 		snprintf(kid, sz, "%s", s);
-out:
-	json_decref(h);
-	return rc;
+	return CORE_OK;
 }
 
 enum core_code
@@ -396,6 +374,7 @@ core_trust_add_registry(struct core_trust *t, const void *jws, size_t len,
 {
 	enum core_code			 rc;
 	struct core_jws_result		 res;
+	struct core_jws			*j = NULL;
 	struct core_registry		*r = NULL, **n;
 	const struct trust_key		*used = NULL;
 	char				 kid[128];
@@ -403,12 +382,11 @@ core_trust_add_registry(struct core_trust *t, const void *jws, size_t len,
 	size_t				 idx;
 
 	memset(&res, 0, sizeof res);
-	if ((rc = trust_peek_kid(jws, len, kid, sizeof kid, NULL, 0,
+	if ((rc = trust_open_kid(jws, len, &j, kid, sizeof kid, NULL, 0,
 	    err)) != CORE_OK)
 		goto out;
-	if ((rc = trust_verify_jws(t, TRUST_ROOT, NULL, jws, len,
-	    CORE_TYP_REGISTRY, kid[0] != '\0' ? kid : NULL, &res, &used,
-	    err)) != CORE_OK)
+	if ((rc = trust_verify_jws(t, TRUST_ROOT, NULL, j, CORE_TYP_REGISTRY,
+	    kid[0] != '\0' ? kid : NULL, &res, &used, err)) != CORE_OK)
 		goto out;
 	if ((rc = core_registry_parse(res.payload, res.payload_len, &r,
 	    err)) != CORE_OK)
@@ -447,6 +425,7 @@ core_trust_add_registry(struct core_trust *t, const void *jws, size_t len,
 out:
 	core_registry_free(&r);
 	core_jws_result_free(&res);
+	core_jws_close(&j);
 	return rc;
 }
 
