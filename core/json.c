@@ -279,17 +279,19 @@ jr_string(struct jr_parser *ps, const char **out, size_t *outlen, int *raw)
 {
 	const unsigned char	*p = ps->p;
 	enum core_code		 rc = CORE_OK;
-	size_t			 start = ps->pos, run, n;
+	size_t			 start = ps->pos, run, n, i, len = ps->len;
 	int			 copying = 0;
 
 	ps->pos++;
 	for (;;) {
 		run = ps->pos;
 		for (;;) {
-			while (ps->pos < ps->len && p[ps->pos] >= 0x20 &&
-			    p[ps->pos] < 0x80 && p[ps->pos] != '"' &&
-			    p[ps->pos] != '\\')
-				ps->pos++;
+			/* The run of plain ASCII, with the position in a local:
+			 * a store to ps->pos at each byte could alias p. */
+			for (i = ps->pos; i < len && p[i] >= 0x20 && p[i] < 0x80 &&
+			    p[i] != '"' && p[i] != '\\'; i++)
+				;
+			ps->pos = i;
 			if (ps->pos >= ps->len || p[ps->pos] < 0x80)
 				break;
 			n = core_json_utf8_len(p + ps->pos, ps->len - ps->pos);
