@@ -76,6 +76,7 @@ struct core_verdict {
 	int			overflow;	/* a check did not fit */
 };
 
+/* An empty verdict; checks[] past n are not initialised. */
 void		core_verdict_init(struct core_verdict *v);
 
 /*
