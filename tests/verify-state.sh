@@ -5,7 +5,13 @@
 # elsewhere and --no-state not at all.
 . "${top_srcdir:?}/tests/lib.sh"
 
-TV=$top_builddir/tests/vectors/trust
+# Fixtures of its own (tests/vectors/trust/README), not the cases' copy,
+# which another test may be writing at the same time.
+TV=$T_TMP/trust
+mkfixtures=$top_builddir/tests/unit/mkfixtures
+[ -x "$mkfixtures" ] || (cd "$top_builddir" && make tests/unit/mkfixtures) >/dev/null
+mkdir -p "$TV"
+"$mkfixtures" "$TV" >/dev/null || { not_ok "fixtures written"; finish; exit 1; }
 HOME=$T_TMP/home; export HOME
 XDG_CONFIG_HOME=$T_TMP/home/.config; export XDG_CONFIG_HOME
 XDG_DATA_HOME=$T_TMP/home/.local/share; export XDG_DATA_HOME
