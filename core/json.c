@@ -271,6 +271,27 @@ jr_escape(struct jr_parser *ps, size_t start)
 	return jr_sadd(ps, &c, 1, start);
 }
 
+/* 1 for the bytes a string holds as they are: ASCII from 0x20 but the
+ * quote and the backslash. */
+static const unsigned char jr_plain[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
 /* Read the string whose opening quote is at ps->pos.  Without escapes the
  * bytes are the document's own (*raw = 1); with escapes they are decoded
  * into ps->sbuf. */
@@ -288,8 +309,7 @@ jr_string(struct jr_parser *ps, const char **out, size_t *outlen, int *raw)
 		for (;;) {
 			/* The run of plain ASCII, with the position in a local:
 			 * a store to ps->pos at each byte could alias p. */
-			for (i = ps->pos; i < len && p[i] >= 0x20 && p[i] < 0x80 &&
-			    p[i] != '"' && p[i] != '\\'; i++)
+			for (i = ps->pos; i < len && jr_plain[p[i]]; i++)
 				;
 			ps->pos = i;
 			if (ps->pos >= ps->len || p[ps->pos] < 0x80)
@@ -731,9 +751,10 @@ out:
  * names; a value is attached to its parent as soon as it is complete.
  */
 struct jb_frame {
-	json_t	*c;
-	size_t	 koff;
-	size_t	 klen;
+	json_t		*c;
+	const char	*kraw;	/* pending name in the document, or NULL */
+	size_t		 koff;	/* else its offset in the builder's keys */
+	size_t		 klen;
 };
 
 struct jb_builder {
@@ -761,8 +782,8 @@ jb_attach(struct jb_builder *b, json_t *v, size_t off, struct core_err *err)
 	if (json_is_array(f->c))
 		bad = json_array_append_new(f->c, v);
 	else
-		bad = json_object_setn_new_nocheck(f->c,
-		    (const char *)b->keys.data + f->koff, f->klen, v);
+		bad = json_object_setn_new_nocheck(f->c, f->kraw != NULL ?
+		    f->kraw : (const char *)b->keys.data + f->koff, f->klen, v);
 	if (bad)
 		return core_err_set(err, CORE_E_NOMEM, off, "adding a value");
 	return CORE_OK;
@@ -789,6 +810,7 @@ jb_open(void *ctx, int object, size_t off, struct core_err *err)
 		return core_err_set(err, CORE_E_NOMEM, off,
 		    "building an array or object");
 	b->st[b->depth].c = c;
+	b->st[b->depth].kraw = NULL;
 	b->st[b->depth].koff = b->keys.len;
 	b->st[b->depth].klen = 0;
 	b->depth++;
@@ -817,13 +839,21 @@ jb_key(void *ctx, const char *s, size_t n, int raw, size_t off,
 	struct jb_frame		*f = &b->st[b->depth - 1];
 	char			 qt[JR_QUOTE_MAX * 4 + 8];
 
-	(void)raw;
 	if (json_object_getn(f->c, s, n) != NULL) {
 		core_json_quote(qt, sizeof qt, s, n);
 		return core_err_set(err, CORE_E_JSON_DUPLICATE, off,
 		    "member name \"%s\" repeated", qt);
 	}
 	b->keys.len = f->koff;
+	/* A name without escapes stays in the document, which outlives the
+	 * parse; a decoded one is overwritten by the next string, so it is
+	 * kept. */
+	if (raw) {
+		f->kraw = s;
+		f->klen = n;
+		return CORE_OK;
+	}
+	f->kraw = NULL;
 	if (core_buf_add(&b->keys, s, n) != CORE_OK)
 		return core_err_set(err, CORE_E_NOMEM, off,
 		    "keeping a member name");
