@@ -6,21 +6,52 @@
  * with an Ed25519 key, and again with a P-256 key (ES256).  Each set is
  * verified in full by core_jws_verify() (strict parse of the JWS and of its
  * protected header, typ, alg and crit checks, key lookup by kid, base64url
- * decoding, the signature, then the payload decoded and parsed with the
- * strict JSON parser) and by bare EVP_DigestVerifyInit/EVP_DigestVerify
+ * decoding, the signature, then the payload decoded; parsing it is left to
+ * the caller) and by bare EVP_DigestVerifyInit/EVP_DigestVerify
  * over the same signing inputs with the same keys (ECDSA signatures
  * converted to DER beforehand, outside the timing).  Both run in this
  * process, alternately, best of three rounds each.
  *
  * The same records also go through the whole trust path that `recourse
  * verify` runs on a decision record, core_trust_verify_doc() with the key
- * pinned for https://bank.example: the JWS as above, the record model's
- * checks of the payload, its signer against its issuer, the key window, and
- * the verdict with its checks.  Its ratio to EVP is measured against the
- * same 85 % target, which it does not meet today: on 2026-11-27 (-O2, a
- * loaded 2-core machine) Ed25519 gave 8,580 records/s against 11,457 for
- * EVP (74.9 %) and ES256 11,248 against 17,328 (64.9 %), about 30 us per
- * record beyond the signature whatever the algorithm, not yet profiled.
+ * pinned for https://bank.example: the JWS as above, the payload parsed
+ * into the tree the record model reads, its signer against its issuer, the
+ * key window, and the verdict with its checks.  Its ratio to EVP is measured
+ * against the same 85 %, which it does not meet.
+ *
+ * Profiled on 2026-11-27 (perf, callgrind on 300 records): the path spent
+ * about 20 us a record beyond the signature.  Removed since, without
+ * dropping a check: the JWS and its header parsed twice (once to read kid
+ * and typ, again for every key tried, each with a key set allocated for
+ * it), three times written out for every pinned key though only a
+ * failure shows them, 17 KiB of verdict zeroed per document, and in the strict
+ * JSON parser a string scan that stored its position at every byte and a
+ * copy of every member name.  Callgrind: 1,552,600 instructions a record
+ * before, 1,484,500 after; the part beyond the signature went from 292,000
+ * to 224,000.  Wall clock (-O2, best of three rounds, medians of three
+ * runs, same process as EVP; the shared 2-core machine at load 1.0 to 2.5):
+ * Ed25519 77.6 % before, 80.6 % after; ES256 76.5 % before (runs whose
+ * EVP figure itself swung from 12,800 to 17,000/s), 73.8 % after (EVP
+ * steady at 17,700/s).  The gap beyond the signature is now 17 to 20 us.
+ *
+ * What remains, and why it stays:
+ *   - The payload parsed into jansson values and freed: about 9 us for the
+ *     2 KiB record (10.3 us before), a third of it malloc and free of the
+ *     some 300 values and names jansson allocates one by one.  The tree is
+ *     what recourse verify, the client and the label rules read (info->
+ *     payload), the parse is the strict one (duplicates, UTF-8, limits) and
+ *     it is done once; jansson's allocator can only be changed for the
+ *     whole process, which core does not do.
+ *   - glibc's malloc_consolidate: freeing that tree leaves a few hundred
+ *     chunks in the fast bins, which the next allocation of 1 KiB or more
+ *     (the decoded payload, kept in the result) merges: about 23,000
+ *     instructions a record in callgrind, which a bare EVP loop, allocating
+ *     nothing of that size, never pays.
+ *   - EVP_MD_CTX_new() and EVP_DigestVerifyInit() per signature, as in the
+ *     EVP loop it is compared with.  A context kept in the key would save
+ *     the provider fetch, but keys are shared between the service's
+ *     threads with no lock around their use (core/key.h), and a shared
+ *     mutable context there would be a data race.
  *
  * Figures, one per line:
  *   verify <alg> jws          records per second through core_jws_verify()
