@@ -278,6 +278,48 @@ START_TEST(test_rfc7515_a3)
 }
 END_TEST
 
+/* A JWS opened once answers every key tried as core_jws_verify() would. */
+START_TEST(test_open_verify_key)
+{
+	struct core_jws_result	 res;
+	struct core_jws		*j = NULL;
+	struct core_buf		 b;
+	struct core_err		 err;
+
+	core_buf_init(&b, 1 << 20);
+	ck_assert_int_eq(core_jws_sign(PAYLOAD, strlen(PAYLOAD),
+	    CORE_TYP_DECISION, ed, "ed-1", &b, &err), CORE_OK);
+	ck_assert_int_eq(core_jws_open(b.data, b.len, &j, &err), CORE_OK);
+	ck_assert_str_eq(json_string_value(json_object_get(core_jws_header(j),
+	    "kid")), "ed-1");
+	ck_assert(core_jws_unprotected(j) == NULL);
+	/* The wrong key under the document's kid, the right one, twice. */
+	ck_assert_int_eq(core_jws_verify_key(j, CORE_TYP_DECISION, p256,
+	    "ed-1", &res, &err), CORE_E_JWS_ALG);
+	core_jws_result_free(&res);
+	ck_assert_int_eq(core_jws_verify_key(j, CORE_TYP_DECISION, ed, "ed-1",
+	    &res, &err), CORE_OK);
+	ck_assert_str_eq((char *)res.payload, PAYLOAD);
+	ck_assert_str_eq(res.kid, "ed-1");
+	core_jws_result_free(&res);
+	ck_assert_int_eq(core_jws_verify_open(j, CORE_TYP_DECISION, keys, &res,
+	    &err), CORE_OK);
+	ck_assert_str_eq(res.thumbprint, core_key_thumbprint_str(ed));
+	core_jws_result_free(&res);
+	/* Another key id: not this signer's; another type: refused. */
+	ck_assert_int_eq(core_jws_verify_key(j, CORE_TYP_DECISION, ed, NULL,
+	    &res, &err), CORE_E_JWS_KID);
+	ck_assert_int_eq(core_jws_verify_key(j, CORE_TYP_RECEIPT, ed, "ed-1",
+	    &res, &err), CORE_E_JWS_TYP);
+	core_jws_close(&j);
+	ck_assert(j == NULL);
+	/* Not a JWS: refused as core_jws_peek() refuses it. */
+	ck_assert_int_eq(core_jws_open("{}", 2, &j, &err), CORE_E_JWS_FORMAT);
+	ck_assert(j == NULL);
+	core_buf_free(&b);
+}
+END_TEST
+
 START_TEST(test_sign_verify)
 {
 	const struct core_key	*k[2] = { ed, p256 };
@@ -798,6 +840,7 @@ main(void)
 	tcase_add_test(tc, test_rfc8037_a4);
 	tcase_add_test(tc, test_rfc7515_a3);
 	tcase_add_test(tc, test_sign_verify);
+	tcase_add_test(tc, test_open_verify_key);
 	tcase_add_test(tc, test_refused);
 	tcase_add_test(tc, test_json_forms);
 	tcase_add_test(tc, test_unencoded_payload);
