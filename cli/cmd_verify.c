@@ -675,7 +675,7 @@ verify_file(struct verify_ctx *ctx, const char *path)
 	struct core_verdict	 v, label;
 	struct core_doc_info	 info;
 	struct core_buf		 doc;
-	int			 have_label, di;
+	int			 have_label;
 	struct core_err		 err;
 	enum core_code		 rc;
 	enum core_verdict_overall o;
@@ -692,14 +692,16 @@ verify_file(struct verify_ctx *ctx, const char *path)
 		core_verdict_add(&v, "read", CORE_CHECK_FORMAT,
 		    CORE_CHECK_FAILED, &err, N_("The file could not be read."),
 		    NULL);
-	} else if ((di = cli_verify_di(ctx->trust, doc.data, doc.len, ctx->now,
-	    &v, &info)) < 0)
-		goto nomem;
-	else if (di == 0 && (rc = core_trust_verify_doc(ctx->trust, doc.data,
-	    doc.len,
+	} else if ((rc = core_trust_verify_doc(ctx->trust, doc.data, doc.len,
 	    ctx->typ, NULL, &ctx->state, ctx->now,
 	    ctx->have_body ? ctx->body.data : NULL, ctx->body.len, &v,
 	    &info)) != CORE_OK)
+		goto nomem;
+	/* A file that is no JWS may be a Data Integrity credential: only then
+	 * is it parsed a second time, so a JWS is read once. */
+	else if (core_verdict_overall(&v) == CORE_VERDICT_UNREADABLE &&
+	    cli_verify_di(ctx->trust, doc.data, doc.len, ctx->now, &v,
+	    &info) < 0)
 		goto nomem;
 	have_label = verify_label(ctx, &v, &info, &label);
 	if (ctx->json)
