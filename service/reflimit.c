@@ -57,18 +57,13 @@ enum core_code
 svc_reflimit_new(unsigned tries, unsigned window, struct svc_reflimit **out)
 {
 	struct svc_reflimit	*rl;
-	char			 hex[33];
-	size_t			 i;
 
 	if ((rl = core_calloc(1, sizeof *rl)) == NULL)
 		return CORE_E_NOMEM;
-	if (svc_random_hex(16, hex) != CORE_OK) {
+	if (svc_random_bytes(rl->salt, sizeof rl->salt) != CORE_OK) {
 		core_free(rl);
 		return CORE_E_INTERNAL;
 	}
-	for (i = 0; i < 32; i++)
-		rl->salt[i / 16] = (rl->salt[i / 16] << 4) |
-		    (uint64_t)(hex[i] <= '9' ? hex[i] - '0' : hex[i] - 'a' + 10);
 	pthread_mutex_init(&rl->lock, NULL);
 	rl->tries = tries;
 	rl->window = window < 1 ? 1 : window;

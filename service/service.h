@@ -65,6 +65,8 @@ void		svc_time_date(time_t t, char out[11]);
 int		svc_time_parse(const char *s, time_t *out);
 /* n random bytes as 2n lowercase hex digits and a NUL. */
 enum core_code	svc_random_hex(size_t n, char *out);
+/* n random bytes from OpenSSL's generator into out. */
+enum core_code	svc_random_bytes(void *out, size_t n);
 /* Append the JSON text of v (json_dumps flags) to out. */
 enum core_code	svc_json_dump(const json_t *v, size_t flags, struct core_buf *out);
 /* Parse a decimal unsigned number no larger than max; -1 when malformed. */

@@ -164,6 +164,18 @@ out:
 	return rc;
 }
 
+/* The length of name when it names a signed document ("REF.jws", not
+ * hidden), else 0. */
+static size_t
+site_jws_name(const char *name)
+{
+	size_t	len = strlen(name);
+
+	if (len < 5 || strcmp(name + len - 4, ".jws") != 0 || name[0] == '.')
+		return 0;
+	return len;
+}
+
 /* Load the older versions of c from the folder decisions/REF, if any. */
 static enum core_code
 site_load_versions(const char *ddir, const struct core_keyset *keys,
@@ -181,9 +193,7 @@ site_load_versions(const char *ddir, const struct core_keyset *keys,
 	    (d = opendir(vdir)) == NULL)
 		goto out;
 	while ((de = readdir(d)) != NULL) {
-		len = strlen(de->d_name);
-		if (len < 5 || strcmp(de->d_name + len - 4, ".jws") != 0 ||
-		    de->d_name[0] == '.')
+		if ((len = site_jws_name(de->d_name)) == 0)
 			continue;
 		if (c->versions == NULL && (c->versions = core_calloc(
 		    SVC_MAX_VERSIONS, sizeof *c->versions)) == NULL) {
@@ -297,9 +307,7 @@ site_load_cases(struct svc_site *s, const char *dir,
 		goto out;
 	}
 	while ((de = readdir(d)) != NULL) {
-		len = strlen(de->d_name);
-		if (len < 5 || strcmp(de->d_name + len - 4, ".jws") != 0 ||
-		    de->d_name[0] == '.')
+		if ((len = site_jws_name(de->d_name)) == 0)
 			continue;
 		if (!site_name_ok(de->d_name, len - 4)) {
 			rc = core_err_set(err, CORE_E_ARG, CORE_NO_OFFSET,

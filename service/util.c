@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,13 +56,21 @@ out:
 }
 
 enum core_code
+svc_random_bytes(void *out, size_t n)
+{
+	if (n > INT_MAX || RAND_bytes(out, (int)n) != 1)
+		return CORE_E_INTERNAL;
+	return CORE_OK;
+}
+
+enum core_code
 svc_random_hex(size_t n, char *out)
 {
 	unsigned char	b[64];
 
 	if (n > sizeof b)
 		return CORE_E_ARG;
-	if (RAND_bytes(b, (int)n) != 1)
+	if (svc_random_bytes(b, n) != CORE_OK)
 		return CORE_E_INTERNAL;
 	core_hex(b, n, out);
 	return CORE_OK;
