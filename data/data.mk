@@ -7,4 +7,4 @@ EXTRA_DIST += data/README data/schema data/cases
 # examples byte for byte.
 TESTS += tests/check-schemas.sh
 dist_check_SCRIPTS += tests/check-schemas.sh
-EXTRA_DIST += tests/check-schemas.py
+EXTRA_DIST += tests/check-schemas.py tests/schemalib.py

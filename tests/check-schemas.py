@@ -34,6 +34,10 @@ import unicodedata
 
 import jsonschema
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import schemalib  # noqa: E402
+from schemalib import load, load_schemas  # noqa: E402
+
 SRC = sys.argv[1]
 MAN = sys.argv[2]
 count = 0
@@ -50,28 +54,13 @@ def tap(good, name, why=""):
     print("%s %d - %s" % ("ok" if good else "not ok", count, name))
 
 
-def load(path):
-    with open(path, "rb") as f:
-        return json.loads(f.read().decode("utf-8"))
-
-
-schemas = {}
-for path in sorted(glob.glob(os.path.join(SRC, "data/schema/*.schema.json"))):
-    s = load(path)
-    schemas[os.path.basename(path)[:-len(".schema.json")]] = s
+schemas = load_schemas(SRC)
 case_schema = load(os.path.join(SRC, "data/cases/case.schema.json"))
 store = {s["$id"]: s for s in list(schemas.values()) + [case_schema]}
 
 
 def validator(schema):
-    try:
-        import referencing
-        registry = referencing.Registry().with_resources(
-            (uri, referencing.Resource.from_contents(s)) for uri, s in store.items())
-        return jsonschema.Draft202012Validator(schema, registry=registry)
-    except ImportError:
-        resolver = jsonschema.RefResolver.from_schema(schema, store=store)
-        return jsonschema.Draft202012Validator(schema, resolver=resolver)
+    return schemalib.validator(schema, store)
 
 
 def check_instance(schema, inst, name):
@@ -298,6 +287,22 @@ for cpath in cases:
 # Examples in the manual page.
 with open(MAN, encoding="utf-8") as f:
     man = f.read().split("\n")
+
+
+# The lines of the literal display that starts on the line after i, as text:
+# roff escapes undone.
+def display(i):
+    body = []
+    j = i + 2
+    while j < len(man) and man[j] != ".Ed":
+        line = man[j]
+        if line.startswith("\\&"):
+            line = line[2:]
+        body.append(line.replace("\\e", "\\"))
+        j += 1
+    return "\n".join(body) + "\n"
+
+
 shown = 0
 i = 0
 while i < len(man):
@@ -311,17 +316,9 @@ while i < len(man):
         tap(False, "manual example %s is a literal display" % path)
         i = j
         continue
-    body = []
-    j += 1
-    while j < len(man) and man[j] != ".Ed":
-        line = man[j]
-        if line.startswith("\\&"):
-            line = line[2:]
-        body.append(line.replace("\\e", "\\"))
-        j += 1
     with open(os.path.join(SRC, path), encoding="utf-8") as f:
         want = f.read()
-    tap("\n".join(body) + "\n" == want, "manual example %s is the file, byte for byte" % path)
+    tap(display(i) == want, "manual example %s is the file, byte for byte" % path)
     shown += 1
     i = j
 tap(shown >= 9, "the manual shows %d examples from files" % shown)
@@ -336,17 +333,6 @@ def pointer(doc, ptr):
         doc = doc[int(part)] if isinstance(doc, list) else doc[part]
     return doc
 
-
-def display(i):
-    body = []
-    j = i + 2
-    while j < len(man) and man[j] != ".Ed":
-        line = man[j]
-        if line.startswith("\\&"):
-            line = line[2:]
-        body.append(line.replace("\\e", "\\"))
-        j += 1
-    return "\n".join(body) + "\n"
 
 
 excerpts = 0

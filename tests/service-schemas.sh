@@ -94,23 +94,14 @@ code=$(http DELETE /.well-known/recourse)
 keep problem-405 problem json "405 application/problem+json"
 
 "$PY" -W ignore::DeprecationWarning - "$top_srcdir" "$A" <<'PYEOF' > "$T_TMP/tap"
-import base64, glob, json, os, sys
-import jsonschema
+import base64, json, os, sys
 src, adir = sys.argv[1], sys.argv[2]
-store = {}
-for p in glob.glob(os.path.join(src, "data/schema/*.schema.json")):
-    s = json.load(open(p, encoding="utf-8"))
-    store[os.path.basename(p)[:-len(".schema.json")]] = s
+sys.path.insert(0, os.path.join(src, "tests"))
+import schemalib
+store = schemalib.load_schemas(src)
 byid = {s["$id"]: s for s in store.values()}
 def validator(s):
-    try:
-        import referencing
-        reg = referencing.Registry().with_resources(
-            (u, referencing.Resource.from_contents(x)) for u, x in byid.items())
-        return jsonschema.Draft202012Validator(s, registry=reg)
-    except ImportError:
-        r = jsonschema.RefResolver.from_schema(s, store=byid)
-        return jsonschema.Draft202012Validator(s, resolver=r)
+    return schemalib.validator(s, byid)
 def b64(s):
     return base64.urlsafe_b64decode(s + "=" * (-len(s) % 4))
 for line in open(os.path.join(adir, "list"), encoding="utf-8"):
