@@ -11,9 +11,9 @@
 #include "core/buf.h"
 #include "core/error.h"
 #include "core/intl.h"
-#include "core/json.h"
 #include "service/service.h"
 #include "service/site.h"
+#include "service/store.h"
 
 #define STATUS_MAX_HISTORY	256	/* entries, the protocol's limit */
 #define STATUS_MAX_NOTE		4000	/* characters */
@@ -50,18 +50,6 @@ status_id_ok(const char *s)
 	return i > 0 && i < 40;
 }
 
-/* Code points in a UTF-8 string. */
-static size_t
-status_chars(const char *s)
-{
-	size_t	n = 0;
-
-	for (; *s != '\0'; s++)
-		if (((unsigned char)*s & 0xc0) != 0x80)
-			n++;
-	return n;
-}
-
 int
 svc_cmd_status(int argc, char **argv)
 {
@@ -75,13 +63,12 @@ svc_cmd_status(int argc, char **argv)
 	const char	*state = NULL, *id = NULL, *set = NULL, *note = NULL;
 	const char	*cur;
 	struct core_err	 err;
-	struct core_buf	 src, out, hb;
+	struct core_buf	 out, hb;
 	char		 dir[4096], name[64], path[4200], when[21];
 	json_t		*o = NULL, *hist, *e = NULL;
 	int		 ch, rv = 1;
 
 	core_err_clear(&err);
-	core_buf_init(&src, 0);
 	core_buf_init(&out, 8 * SVC_MAX_DOC);
 	core_buf_init(&hb, 8 * SVC_MAX_DOC);
 	while ((ch = getopt_long(argc, argv, "s:c:S:n:", longopts, NULL)) != -1) {
@@ -95,7 +82,7 @@ svc_cmd_status(int argc, char **argv)
 	}
 	if (optind != argc || state == NULL || id == NULL || set == NULL ||
 	    !status_id_ok(id) || (note != NULL && (note[0] == '\0' ||
-	    status_chars(note) > STATUS_MAX_NOTE)))
+	    svc_utf8_chars(note, strlen(note)) > STATUS_MAX_NOTE)))
 		goto usage;
 	if (!status_known(set)) {
 		svc_warnx(_("unknown status '%s': use received, under_review, "
@@ -106,16 +93,10 @@ svc_cmd_status(int argc, char **argv)
 	if (svc_path(dir, sizeof dir, state, "contests") != CORE_OK ||
 	    svc_path(path, sizeof path, dir, name) != CORE_OK)
 		goto usage;
-	if (svc_read_file(path, 4 * SVC_MAX_DOC, &src, &err) != CORE_OK ||
-	    core_json_parse(src.data, src.len, NULL, &o, &err) != CORE_OK)
+	if (svc_store_read_contest(dir, id, &o, &err) != CORE_OK)
 		goto fail;
 	cur = json_string_value(json_object_get(o, "status"));
 	hist = json_object_get(o, "history");
-	if (cur == NULL || !json_is_array(hist)) {
-		core_err_set(&err, CORE_E_STORE_CORRUPT, CORE_NO_OFFSET,
-		    "%s: status or history missing", path);
-		goto fail;
-	}
 	if (strcmp(cur, "answered") == 0 || strcmp(cur, "withdrawn") == 0) {
 		svc_warnx(_("the contest is %s already, which is final"), cur);
 		goto out;
@@ -154,7 +135,6 @@ fail:
 out:
 	json_decref(e);
 	json_decref(o);
-	core_buf_free(&src);
 	core_buf_free(&out);
 	core_buf_free(&hb);
 	return rv;

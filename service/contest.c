@@ -123,13 +123,7 @@ contest_type_ok(const char *t)
 static size_t
 contest_chars(const json_t *v)
 {
-	const unsigned char	*p = (const unsigned char *)json_string_value(v);
-	size_t			 i, n = 0, len = json_string_length(v);
-
-	for (i = 0; i < len; i++)
-		if ((p[i] & 0xc0) != 0x80)
-			n++;
-	return n;
+	return svc_utf8_chars(json_string_value(v), json_string_length(v));
 }
 
 /* Is the string s in the array of strings arr? */

@@ -65,6 +65,8 @@ void		svc_time_date(time_t t, char out[11]);
 int		svc_time_parse(const char *s, time_t *out);
 /* n random bytes as 2n lowercase hex digits and a NUL. */
 enum core_code	svc_random_hex(size_t n, char *out);
+/* The characters (code points) of the len bytes of valid UTF-8 at s. */
+size_t		svc_utf8_chars(const char *s, size_t len);
 /* n random bytes from OpenSSL's generator into out. */
 enum core_code	svc_random_bytes(void *out, size_t n);
 /* Append the JSON text of v (json_dumps flags) to out. */

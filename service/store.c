@@ -477,41 +477,58 @@ out:
 }
 
 enum core_code
-svc_store_status(struct svc_store *st, const struct svc_contest *c,
-    json_t **status, json_t **history, struct core_err *err)
+svc_store_read_contest(const char *dir, const char *id, json_t **out,
+    struct core_err *err)
 {
 	enum core_code	 rc;
 	struct core_buf	 src;
 	char		 name[64], path[4096];
 	json_t		*o = NULL;
-	const json_t	*s, *h;
+	const json_t	*cid;
 
-	*status = *history = NULL;
+	*out = NULL;
 	core_buf_init(&src, 0);
-	snprintf(name, sizeof name, "%s.json", c->contest_id);
-	if (svc_path(path, sizeof path, st->dir, name) != CORE_OK) {
-		rc = CORE_E_TOO_LARGE;
+	snprintf(name, sizeof name, "%s.json", id);
+	if (svc_path(path, sizeof path, dir, name) != CORE_OK) {
+		rc = core_err_set(err, CORE_E_TOO_LARGE, CORE_NO_OFFSET,
+		    "%s/%s: the path is too long", dir, name);
 		goto out;
 	}
 	if ((rc = svc_read_file(path, 4 * SVC_MAX_DOC, &src, err)) != CORE_OK ||
 	    (rc = core_json_parse(src.data, src.len, NULL, &o, err)) != CORE_OK)
 		goto out;
-	s = json_object_get(o, "status");
-	h = json_object_get(o, "history");
-	if (!json_is_string(s) || !json_is_array(h) || json_array_size(h) == 0 ||
-	    !json_is_string(json_object_get(o, "contest_id")) ||
-	    strcmp(json_string_value(json_object_get(o, "contest_id")),
-	    c->contest_id) != 0) {
+	cid = json_object_get(o, "contest_id");
+	if (!json_is_string(json_object_get(o, "status")) ||
+	    !json_is_array(json_object_get(o, "history")) ||
+	    json_array_size(json_object_get(o, "history")) == 0 ||
+	    !json_is_string(cid) || strcmp(json_string_value(cid), id) != 0) {
 		rc = core_err_set(err, CORE_E_STORE_CORRUPT, CORE_NO_OFFSET,
 		    "%s: status or history missing", path);
 		goto out;
 	}
-	*status = json_incref((json_t *)s);
-	*history = json_incref((json_t *)h);
+	*out = o;
+	o = NULL;
 out:
 	json_decref(o);
 	core_buf_free(&src);
 	return rc;
+}
+
+enum core_code
+svc_store_status(struct svc_store *st, const struct svc_contest *c,
+    json_t **status, json_t **history, struct core_err *err)
+{
+	enum core_code	 rc;
+	json_t		*o = NULL;
+
+	*status = *history = NULL;
+	if ((rc = svc_store_read_contest(st->dir, c->contest_id, &o,
+	    err)) != CORE_OK)
+		return rc;
+	*status = json_incref(json_object_get(o, "status"));
+	*history = json_incref(json_object_get(o, "history"));
+	json_decref(o);
+	return CORE_OK;
 }
 
 enum core_code

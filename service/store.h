@@ -67,6 +67,10 @@ const struct svc_contest *svc_store_by_key(struct svc_store *st,
 /* The contest with this id, or NULL. */
 const struct svc_contest *svc_store_by_id(struct svc_store *st, const char *id);
 
+/* The file of contest id in the folder dir, parsed, with its status and
+ * history checked to be there: *out is a new reference. */
+enum core_code	svc_store_read_contest(const char *dir, const char *id,
+		    json_t **out, struct core_err *err);
 /* The status and history of c as its file holds them now: recourse-service
  * status changes them there while the service runs.  On success *status and
  * *history are new references. */

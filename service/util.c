@@ -55,6 +55,17 @@ out:
 	return rc;
 }
 
+size_t
+svc_utf8_chars(const char *s, size_t len)
+{
+	size_t	i, n = 0;
+
+	for (i = 0; i < len; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			n++;
+	return n;
+}
+
 enum core_code
 svc_random_bytes(void *out, size_t n)
 {
