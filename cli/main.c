@@ -180,10 +180,6 @@ main_modes(struct cli_opts *o, struct cli_config *cf, int sr, int plain)
 }
 
 #ifdef RECOURSE_ALLOCFAIL
-/* Debug and sanitizer builds: RECOURSE_FAIL_ALLOC=N makes the N-th allocation
- * through core/alloc.h (core's, jansson's and OpenSSL's) fail, so that a test
- * can show each failure ends in an out-of-memory message, not a crash.  The
- * count starts after OpenSSL's one-time set-up (core_alloc_warm_libraries). */
 /* At exit, say whether the injected failure happened, for the test: a run
  * whose failure was not reached is past the last allocation. */
 static void
@@ -198,6 +194,10 @@ main_fail_alloc_report(void)
 		    "failed");
 }
 
+/* Debug and sanitizer builds: RECOURSE_FAIL_ALLOC=N makes the N-th allocation
+ * through core/alloc.h (core's, jansson's and OpenSSL's) fail, so that a test
+ * can show each failure ends in an out-of-memory message, not a crash.  The
+ * count starts after OpenSSL's one-time set-up (core_alloc_warm_libraries). */
 static void
 main_fail_alloc(void)
 {
