@@ -11,10 +11,11 @@ if ! command -v tmux >/dev/null 2>&1 || ! command -v python3 >/dev/null 2>&1; th
 	echo "tmux or python3 is not installed: skipped"
 	exit 77
 fi
-SOCK="recourse-cursor-$$"
-TM="tmux -L $SOCK"
-A11Y_EXTRA_CLEANUP="$TM kill-server 2>/dev/null || true"
 . "$top_srcdir/tests/a11y/svc.sh"
+SOCK="recourse-cursor-$$"
+# wait_for polls for up to 10 s.
+TM_WAIT=100
+. "$top_srcdir/tests/tmux-lib.sh"
 FOCUS="$top_srcdir/tests/a11y/focus.py"
 # Debian's python3 first: a per-user shim in PATH can take seconds to start.
 PY=python3
@@ -23,16 +24,6 @@ PY=python3
 "$RECOURSE" $R open LN-2026-004217 --code 7KQ4-M2PX > /dev/null 2>&1 || true
 "$RECOURSE" $R open TS-2026-00731 --code H6PQ-9ZKE > /dev/null 2>&1 || true
 
-# wait_for TEXT: poll the screen for TEXT for up to 10 s.
-wait_for() {
-	n=0
-	while ! $TM capture-pane -p -t tui | grep -qF -- "$1"; do
-		n=$((n + 1))
-		[ $n -gt 100 ] && return 1
-		sleep 0.1
-	done
-	return 0
-}
 # on_focus MODE KEY: after KEY, the cursor's row shows the focused item
 # (and in screen-reader mode the cursor is shown).
 on_focus() {
@@ -61,8 +52,7 @@ o Tab Tab Escape c Tab Tab Escape"
 for mode in normal screen-reader; do
 	opt=
 	[ "$mode" = screen-reader ] && opt=--screen-reader
-	$TM kill-session -t tui 2>/dev/null || true
-	$TM new-session -d -s tui -x 80 -y 24 \
+	tm_open 80 24 \
 	    "LC_ALL=C.UTF-8 TERM=screen-256color $RECOURSE $opt $R; sleep 30"
 	if ! wait_for "q Quit"; then
 		not_ok "$mode: the interface starts"
@@ -72,7 +62,7 @@ for mode in normal screen-reader; do
 	steps=0
 	check "$mode: the cursor is on the focused item at the start" on_focus "$mode" start
 	for k in $KEYS; do
-		$TM send-keys -t tui "$k"
+		keys "$k"
 		sleep 0.25
 		steps=$((steps + 1))
 		on_focus "$mode" "$k" || bad=$((bad + 1))
@@ -82,6 +72,6 @@ for mode in normal screen-reader; do
 		$TM capture-pane -p -t tui > "$T_TMP/plain-pane"
 		check "screen-reader mode draws no box" sh -c "! grep -q '[─│┌┐└┘├┤]' '$T_TMP/plain-pane'"
 	fi
-	$TM send-keys -t tui Escape q
+	keys Escape q
 done
 finish

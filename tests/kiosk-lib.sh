@@ -8,7 +8,8 @@ if ! command -v tmux >/dev/null 2>&1 || ! command -v python3 >/dev/null 2>&1 ||
 fi
 ST="$T_TMP/svc"
 SOCK="recourse-kiosk-$$"
-TM="tmux -L $SOCK"
+TM_SESSION=kiosk
+. "$top_srcdir/tests/tmux-lib.sh"
 SVC=
 KTMP="$T_TMP/ktmp"		# RECOURSE_KIOSK_TMP
 KHOME="$T_TMP/home"		# the kiosk account's HOME
@@ -50,25 +51,12 @@ kiosk_setup() {
 	chmod 600 "$KCONF"
 }
 
-screen() { $TM capture-pane -p -t kiosk; }
 # The screen and all the scrollback.
 history() { $TM capture-pane -p -S - -E - -t kiosk; }
-# wait_for TEXT [TENTHS]: poll the screen for TEXT (15 s unless told).
-wait_for() {
-	n=0
-	while ! screen | grep -qF -- "$1"; do
-		n=$((n + 1))
-		[ $n -gt "${2:-150}" ] && return 1
-		sleep 0.1
-	done
-	return 0
-}
-keys() { $TM send-keys -t kiosk "$@"; }
 # kiosk_start: recourse --kiosk in a tmux pane of 80x24; the pane says
 # EXITED and the status when recourse ends.
 kiosk_start() {
-	$TM kill-session -t kiosk 2>/dev/null || true
-	$TM new-session -d -s kiosk -x 80 -y 24 \
+	tm_open 80 24 \
 	    "LC_ALL=C.UTF-8 TERM=screen-256color HOME=$KHOME RECOURSE_KIOSK_TMP=$KTMP $RECOURSE --allow-http-loopback --kiosk --kiosk-config $KCONF 2>$T_TMP/kiosk.err; echo EXITED \$?; sleep 60"
 	wait_for "public terminal"
 }

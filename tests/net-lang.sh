@@ -33,18 +33,10 @@ check "English named: no second English" [ "$(langs_of)" = "en" ]
 # The g key of the full-screen interface: the next request in Polish.
 if command -v tmux >/dev/null 2>&1; then
 	SOCK="recourse-netl-$$"
-	TM="tmux -L $SOCK"
+	# wait_for polls for up to 10 s.
+	TM_WAIT=100
+	. "$top_srcdir/tests/tmux-lib.sh"
 	trap '$TM kill-server 2>/dev/null || true; stop_all_fakes; rm -rf "$T_TMP"' EXIT
-	screen() { $TM capture-pane -p -t tui; }
-	wait_for() {
-		n=0
-		while ! screen | grep -qF -- "$1"; do
-			n=$((n + 1))
-			[ $n -gt 100 ] && return 1
-			sleep 0.1
-		done
-		return 0
-	}
 	wait_log() {
 		n=0
 		while [ "$(langs_of)" != "$1" ]; do
@@ -55,26 +47,26 @@ if command -v tmux >/dev/null 2>&1; then
 		return 0
 	}
 	: > "$LOG"
-	$TM new-session -d -s tui -x 100 -y 30 \
+	tm_open 100 30 \
 	    "LC_ALL=C.UTF-8 TERM=screen-256color $RECOURSE --lang de $R; sleep 60"
 	check "the interface starts in German" wait_for "o Öffnen"
 	# open_case: through the Open dialog, the service from the configuration.
 	open_case() {
-		$TM send-keys -t tui o
+		keys o
 		wait_for "$f_URL" || true
-		$TM send-keys -t tui "$REF" Tab 5FHN-2KJR Tab Tab Enter
+		keys "$REF" Tab 5FHN-2KJR Tab Tab Enter
 	}
-	$TM send-keys -t tui o
+	keys o
 	check "the Open dialog shows" wait_for "$f_URL"
-	$TM send-keys -t tui Escape
+	keys Escape
 	open_case
 	check "opening a case asks for de, then English" wait_log "de,en;q=0.5"
-	$TM send-keys -t tui g 6 Enter
+	keys g 6 Enter
 	check "g 6 switches to Polish" wait_for "o Otwórz"
 	: > "$LOG"
 	open_case
 	check "the next request asks for pl, de, then English" wait_log "pl,de;q=0.9,en;q=0.5"
-	$TM send-keys -t tui q
+	keys q
 else
 	echo "# tmux is not installed: the full-screen part is left out"
 fi

@@ -9,7 +9,8 @@ if ! command -v tmux >/dev/null 2>&1; then
 	exit 77
 fi
 SOCK="recourse-srconf-$$"
-TM="tmux -L $SOCK"
+TM_SESSION=m
+. "$top_srcdir/tests/tmux-lib.sh"
 trap '$TM kill-server 2>/dev/null || true; rm -rf "$T_TMP"' EXIT
 trap 'exit 1' INT TERM HUP
 XDG_CONFIG_HOME="$T_TMP/xdg-config"; export XDG_CONFIG_HOME
@@ -26,12 +27,11 @@ printf 'data-dir = %s/store\n' "$T_TMP" > "$T_TMP/none.conf"
 # "plain", "screen-reader" (a title line instead of the box, the cursor
 # shown) or "boxes".
 mode() {
-	$TM kill-session -t m 2>/dev/null || true
-	$TM new-session -d -s m -x 80 -y 24 \
+	tm_open 80 24 \
 	    "env LC_ALL=C.UTF-8 TERM=screen-256color $1 '$RECOURSE' -c '$T_TMP/$2' ${3:-}; sleep 30"
 	n=0
 	while [ $n -lt 100 ]; do
-		$TM capture-pane -p -t m > "$T_TMP/pane"
+		screen > "$T_TMP/pane"
 		if grep -q 'plain mode' "$T_TMP/pane" &&
 		    ! grep -q 'q Quit' "$T_TMP/pane"; then
 			echo plain; return

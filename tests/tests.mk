@@ -26,7 +26,8 @@ dist_check_SCRIPTS += \
 	tests/check-man.sh \
 	tests/check-cli.sh \
 	tests/run-cases.sh \
-	tests/lib.sh
+	tests/lib.sh \
+	tests/tmux-lib.sh
 
 # recourse verify: registry state kept between runs, and the size cap.
 TESTS += tests/verify-state.sh tests/verify-size.sh

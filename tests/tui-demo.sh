@@ -9,34 +9,10 @@ if ! command -v tmux >/dev/null 2>&1 || ! command -v python3 >/dev/null 2>&1; th
 	echo "tmux or python3 is not installed: skipped"
 	exit 77
 fi
-SOCK="recourse-tui-$$"
-TM="tmux -L $SOCK"
-A11Y_EXTRA_CLEANUP="$TM kill-server 2>/dev/null || true"
 . "$top_srcdir/tests/a11y/svc.sh"
+SOCK="recourse-tui-$$"
+. "$top_srcdir/tests/tmux-lib.sh"
 
-screen() { $TM capture-pane -p -t tui; }
-# wait_for TEXT: poll the screen for TEXT for up to 15 s.
-wait_for() {
-	n=0
-	while ! screen | grep -qF -- "$1"; do
-		n=$((n + 1))
-		[ $n -gt 150 ] && return 1
-		sleep 0.1
-	done
-	return 0
-}
-# cursor_on TEXT: the row that holds the hardware cursor shows TEXT.
-cursor_on() {
-	y=$($TM display -p -t tui '#{cursor_y}')
-	screen | sed -n "$((y + 1))p" | grep -qF -- "$1"
-}
-start() {
-	$TM kill-session -t tui 2>/dev/null || true
-	$TM new-session -d -s tui -x "${1:-80}" -y "${2:-24}" \
-	    "LC_ALL=C.UTF-8 TERM=screen-256color $RECOURSE --allow-http-loopback -c $CONF; sleep 60"
-	wait_for "q Quit"
-}
-keys() { $TM send-keys -t tui "$@"; }
 # open REF CODE: through the Open dialog (the service comes from recourse.conf).
 open_case() {
 	keys o

@@ -10,20 +10,8 @@ if ! command -v tmux >/dev/null 2>&1 || ! command -v python3 >/dev/null 2>&1; th
 	exit 77
 fi
 . "$top_srcdir/tests/a11y/svc.sh"
-TM="tmux -L recourse-factors-$$"
-A11Y_EXTRA_CLEANUP="$TM kill-server 2>/dev/null || true"
-
-screen() { $TM capture-pane -p -t tui; }
-wait_for() {
-	n=0
-	while ! screen | grep -qF -- "$1"; do
-		n=$((n + 1))
-		[ $n -gt 150 ] && return 1
-		sleep 0.1
-	done
-	return 0
-}
-keys() { $TM send-keys -t tui "$@"; }
+SOCK="recourse-factors-$$"
+. "$top_srcdir/tests/tmux-lib.sh"
 
 # The factors as the record gives them, and largest first: name, figure.
 REC="$top_srcdir/data/cases/loan-denied/record.json"
@@ -40,9 +28,7 @@ c = [abs(f["contribution"]) for f in fs]
 print("unsorted" if c != sorted(c, reverse=True) else "sorted")' "$REC" > "$T_TMP/given"
 check "the record gives its factors in another order" grep -qx unsorted "$T_TMP/given"
 
-$TM new-session -d -s tui -x 200 -y 60 \
-    "LC_ALL=C.UTF-8 TERM=screen-256color $RECOURSE $R; sleep 60"
-wait_for "q Quit"
+start 200 60
 keys o
 wait_for "Decision reference"
 keys LN-2026-004217 Tab 7KQ4-M2PX Tab Tab Enter

@@ -13,24 +13,12 @@ if ! command -v tmux >/dev/null 2>&1 || ! command -v python3 >/dev/null 2>&1; th
 	exit 77
 fi
 PY="python3 $top_srcdir/tests/tui-hostile.py"
-SOCK="recourse-tuih-$$"
-TM="tmux -L $SOCK"
-A11Y_EXTRA_CLEANUP="$TM kill-server 2>/dev/null || true"
 $PY make "$top_srcdir/data" "$T_TMP/data"
 A11Y_DEMO="$T_TMP/data"
 . "$top_srcdir/tests/a11y/svc.sh"
+SOCK="recourse-tuih-$$"
+. "$top_srcdir/tests/tmux-lib.sh"
 
-screen() { $TM capture-pane -p -t tui; }
-wait_for() {
-	n=0
-	while ! screen | grep -qF -- "$1"; do
-		n=$((n + 1))
-		[ $n -gt 150 ] && return 1
-		sleep 0.1
-	done
-	return 0
-}
-keys() { $TM send-keys -t tui "$@"; }
 COLS=80
 # safe WHAT: the screen as it is now passes every check.
 N=0
@@ -49,8 +37,7 @@ safe() {
 	fi
 }
 
-$TM new-session -d -s tui -x 80 -y 24 \
-    "LC_ALL=C.UTF-8 TERM=screen-256color $RECOURSE --allow-http-loopback -c $CONF; sleep 60"
+tm_open 80 24 "LC_ALL=C.UTF-8 TERM=screen-256color $RECOURSE $R; sleep 60"
 $TM set -t tui -g set-titles off
 wait_for "q Quit"
 TITLE0=$($TM display -p -t tui '#{pane_title}')

@@ -13,10 +13,11 @@ if ! command -v tmux >/dev/null 2>&1 || ! command -v python3 >/dev/null 2>&1; th
 	exit 77
 fi
 PY="python3 $top_srcdir/tests/tui-lang.py"
-SOCK="recourse-tuil-$$"
-TM="tmux -L $SOCK"
-A11Y_EXTRA_CLEANUP="$TM kill-server 2>/dev/null || true"
 . "$top_srcdir/tests/a11y/svc.sh"
+SOCK="recourse-tuil-$$"
+# wait_for polls for up to 10 s.
+TM_WAIT=100
+. "$top_srcdir/tests/tmux-lib.sh"
 run() {
 	echo "LC_ALL=C.UTF-8 TERM=screen-256color RECOURSE_LOCALEDIR=$RECOURSE_LOCALEDIR $RECOURSE --lang $1 --allow-http-loopback -c $CONF; sleep 60"
 }
@@ -40,19 +41,7 @@ for l in cy fr de es pl ja; do
 done
 
 # The g key: from Polish to Welsh without leaving.
-screen() { $TM capture-pane -p -t tui; }
-wait_for() {
-	n=0
-	while ! screen | grep -qF -- "$1"; do
-		n=$((n + 1))
-		[ $n -gt 100 ] && return 1
-		sleep 0.1
-	done
-	return 0
-}
-keys() { $TM send-keys -t tui "$@"; }
-$TM kill-session -t tui 2>/dev/null || true
-$TM new-session -d -s tui -x 80 -y 24 "$(run pl)"
+tm_open 80 24 "$(run pl)"
 check "pl: the interface starts in Polish" wait_for "o Otwórz"
 keys Enter
 check "pl: the loan case opens, its texts in English (it has no Polish)" \

@@ -14,39 +14,17 @@ if ! command -v tmux >/dev/null 2>&1 || ! command -v python3 >/dev/null 2>&1; th
 	echo "tmux or python3 is not installed: skipped"
 	exit 77
 fi
-SOCK="recourse-more-$$"
-TM="tmux -L $SOCK"
-A11Y_EXTRA_CLEANUP="$TM kill-server 2>/dev/null || true"
 . "$top_srcdir/tests/a11y/svc.sh"
 . "$top_srcdir/tests/fakes/netlib.sh"
 trap 'stop_all_fakes; a11y_cleanup' EXIT
+SOCK="recourse-more-$$"
+. "$top_srcdir/tests/tmux-lib.sh"
 
-screen() { $TM capture-pane -p -t tui; }
-# wait_for TEXT: poll the screen for TEXT for up to 15 s.
-wait_for() {
-	n=0
-	while ! screen | grep -qF -- "$1"; do
-		n=$((n + 1))
-		[ $n -gt 150 ] && return 1
-		sleep 0.1
-	done
-	return 0
-}
-# cursor_on TEXT: the row that holds the hardware cursor shows TEXT.
-cursor_on() {
-	y=$($TM display -p -t tui '#{cursor_y}')
-	screen | sed -n "$((y + 1))p" | grep -qF -- "$1"
-}
-# row_of TEXT: the first screen row that shows TEXT (0 when none).
-row_of() {
-	screen | grep -nF -- "$1" | head -n 1 | cut -d: -f1 | grep . || echo 0
-}
 # in_order A B C: rows of A, B and C on the screen go down.
 in_order() {
 	a=$(row_of "$1"); b=$(row_of "$2"); c=$(row_of "$3")
 	[ "$a" -gt 0 ] && [ "$a" -lt "$b" ] && [ "$b" -lt "$c" ]
 }
-keys() { $TM send-keys -t tui "$@"; }
 # pick TEXT: open the case whose first row shows TEXT from the case list.
 pick() {
 	keys l
@@ -62,12 +40,6 @@ pick() {
 		i=$((i + 1))
 	done
 	keys Enter
-}
-start() {
-	$TM kill-session -t tui 2>/dev/null || true
-	$TM new-session -d -s tui -x "${1:-80}" -y "${2:-24}" \
-	    "LC_ALL=C.UTF-8 TERM=screen-256color $RECOURSE $R; sleep 60"
-	wait_for "q Quit"
 }
 
 # 1. The Open dialog: Enter moves on from the reference, and Enter in the

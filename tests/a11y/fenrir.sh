@@ -21,10 +21,12 @@ done
 # Debian's python3 first: a per-user shim in PATH can take seconds to start.
 PY=python3
 [ -x /usr/bin/python3 ] && PY=/usr/bin/python3
-SOCK="recourse-fenrir-$$"
-TM="tmux -L $SOCK"
-A11Y_EXTRA_CLEANUP="$TM kill-server 2>/dev/null || true"
 . "$top_srcdir/tests/a11y/svc.sh"
+SOCK="recourse-fenrir-$$"
+TM_SESSION=sr
+# wait_for: TEXT is on the screen within 10 s.
+TM_WAIT=100
+. "$top_srcdir/tests/tmux-lib.sh"
 SPEECH="$T_TMP/speech.log"
 : > "$SPEECH"
 sed -e "s#@APP@#$top_srcdir/tests/a11y/run-app.sh#" -e "s#@LOG@#$SPEECH#" \
@@ -35,7 +37,7 @@ sed -e "s#@APP@#$top_srcdir/tests/a11y/run-app.sh#" -e "s#@LOG@#$SPEECH#" \
 A11Y_RECOURSE="$RECOURSE"; export A11Y_RECOURSE
 A11Y_CONF="$CONF"; export A11Y_CONF
 # Fenrir in a pty of its own (-e): no console, no /dev/uinput, no evdev.
-$TM new-session -d -s sr -x 80 -y 24 "fenrir -e -s $T_TMP/fenrir.conf 2>$T_TMP/fenrir.err"
+tm_open 80 24 "fenrir -e -s $T_TMP/fenrir.conf 2>$T_TMP/fenrir.err"
 # The whole walk is bounded, whatever hangs.
 ( sleep 85; echo "the walk took more than 85 s" >&2; $TM kill-server 2>/dev/null ) &
 A11Y_PIDS="$A11Y_PIDS $!"
@@ -52,22 +54,12 @@ said() {
 	done
 	return 0
 }
-# shown TEXT: TEXT is on the screen within 10 s.
-shown() {
-	n=0
-	while ! $TM capture-pane -p -t sr | grep -qF -- "$1"; do
-		n=$((n + 1))
-		[ $n -gt 100 ] && return 1
-		sleep 0.1
-	done
-	return 0
-}
 # step KEY...: send keys, then wait until Fenrir has said something and has
 # been quiet for 0.3 s (at most 3 s), and keep what was said for this step
 # in $T_TMP/step.
 step() {
 	before=$(wc -c < "$SPEECH")
-	$TM send-keys -t sr "$@"
+	keys "$@"
 	n=0; quiet=0; size=$before
 	while [ $n -lt 30 ]; do
 		sleep 0.1
@@ -90,7 +82,7 @@ step_said() { joined "$T_TMP/step" | grep -qF -- "$1"; }
 # step_line TEXT: the last step spoke TEXT in one utterance.
 step_line() { grep -qF -- "$1" "$T_TMP/step"; }
 
-if ! shown "q Quit"; then
+if ! wait_for "q Quit"; then
 	cat "$T_TMP/fenrir.err" >&2
 	echo "Fenrir did not start recourse" >&2
 	exit 99
@@ -100,7 +92,7 @@ check "Fenrir reads the screen as recourse starts" said "No cases yet"
 step o
 check "the open dialog is spoken" step_said "Open a decision"
 step LN-2026-004217 Tab 7KQ4-M2PX Tab Tab Enter
-check "the decision is fetched" shown "valid and trusted"
+check "the decision is fetched" wait_for "valid and trusted"
 
 # The principal reasons, as the record gives them: Down reads the Decision
 # pane item by item (and a long item line by line) until the last reason.
@@ -180,5 +172,5 @@ check "the contest is received, and that is spoken" said "received your contest"
 check "no box-drawing character is spoken by name" sh -c "! grep -qi 'box drawings' '$SPEECH'"
 check "no frame glyphs are spoken at all" sh -c "! grep -q '[─│┌┐└┘├┤]' '$SPEECH'"
 check "the access code is never spoken" sh -c "! grep -q '7KQ4' '$SPEECH'"
-$TM send-keys -t sr Escape q
+keys Escape q
 finish
