@@ -10,9 +10,13 @@ T_COUNT=0
 # A private scratch folder, removed at exit.
 T_TMP=$(mktemp -d "${TMPDIR:-/tmp}/recourse-test.XXXXXX")
 trap 'rm -rf "$T_TMP"' EXIT
-# A local store of its own: `recourse verify` and the commands that reach
-# services keep registry state there, never in the real home.
+# A local store and a configuration folder of its own: `recourse verify`
+# and the commands that reach services keep registry state there, never in
+# the real home, and nothing of the person's own configuration comes in.
 XDG_DATA_HOME=$T_TMP/xdg-data; export XDG_DATA_HOME
+XDG_CONFIG_HOME=$T_TMP/xdg-config; export XDG_CONFIG_HOME
+# No proxy from the environment may come between the tests and loopback.
+unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY ALL_PROXY all_proxy no_proxy NO_PROXY
 
 ok() { T_COUNT=$((T_COUNT + 1)); printf 'ok %d - %s\n' "$T_COUNT" "$1"; }
 not_ok() { T_COUNT=$((T_COUNT + 1)); T_FAILS=$((T_FAILS + 1)); printf 'not ok %d - %s\n' "$T_COUNT" "$1"; }

@@ -5,10 +5,6 @@
 # stops with "libcurl could not start" and the loader's reason, exit status
 # 70, and keeps nothing of the case.
 . "$top_srcdir/tests/service-lib.sh"
-# No proxy and none of the person's configuration may come in between.
-unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY ALL_PROXY all_proxy no_proxy NO_PROXY
-XDG_CONFIG_HOME="$T_TMP/xdg-config"; export XDG_CONFIG_HOME
-XDG_DATA_HOME="$T_TMP/xdg-data"; export XDG_DATA_HOME
 
 ST="$T_TMP/st"
 svc_start "$ST" --rate 0 --client-config "$ST/recourse.conf" ||

@@ -13,8 +13,6 @@ TM_SESSION=m
 . "$top_srcdir/tests/tmux-lib.sh"
 trap '$TM kill-server 2>/dev/null || true; rm -rf "$T_TMP"' EXIT
 trap 'exit 1' INT TERM HUP
-XDG_CONFIG_HOME="$T_TMP/xdg-config"; export XDG_CONFIG_HOME
-XDG_DATA_HOME="$T_TMP/xdg-data"; export XDG_DATA_HOME
 unset RECOURSE_SCREEN_READER RECOURSE_PLAIN
 printf 'data-dir = %s/store\n' "$T_TMP" > "$T_TMP/plain.conf"
 cp "$T_TMP/plain.conf" "$T_TMP/sr.conf"

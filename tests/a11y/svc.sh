@@ -3,10 +3,6 @@
 # that points at it.  Source it after tests/lib.sh; it sets SVC, CONF and
 # R (the options every recourse run takes) and stops the service at exit.
 # A11Y_DEMO, when set, names another folder of demo cases to serve.
-# No proxy and none of the person's own configuration may come in.
-unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY ALL_PROXY all_proxy no_proxy NO_PROXY
-XDG_CONFIG_HOME="$T_TMP/xdg-config"; export XDG_CONFIG_HOME
-XDG_DATA_HOME="$T_TMP/xdg-data"; export XDG_DATA_HOME
 if ! "$RECOURSE_SERVICE" --help 2>/dev/null | grep -q '^  serve '; then
 	echo "this recourse-service cannot serve: skipped"
 	exit 77

@@ -3,11 +3,6 @@
 # Source it after tests/lib.sh.
 FAKE="$top_builddir/tests/fakes/fake_service"
 CREDIT="$top_srcdir/data/cases/credit-limit"
-# No proxy from the environment may come between the tests and loopback.
-unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY ALL_PROXY all_proxy no_proxy NO_PROXY
-# Nothing of the person's own configuration may leak in.
-XDG_CONFIG_HOME="$T_TMP/xdg-config"; export XDG_CONFIG_HOME
-XDG_DATA_HOME="$T_TMP/xdg-data"; export XDG_DATA_HOME
 FAKE_PIDS=
 
 # start_fake NAME MODE [ARGS...]: start a fake service; sets NAME_PORT and
